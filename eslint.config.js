@@ -1,0 +1,86 @@
+// @ts-check
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import { importX } from "eslint-plugin-import-x";
+
+/** Stage folders: code outside a stage reaches it only through its index.ts. */
+const STAGES = [
+  "build",
+  "cli",
+  "compile",
+  "config",
+  "content",
+  "errors",
+  "markdown",
+  "render",
+  "routes",
+  "serve",
+  "support",
+];
+
+export default tseslint.config(
+  {
+    ignores: [
+      "lib/",
+      "node_modules/",
+      "**/dist/",
+      "**/.kiln/",
+      "test/fixtures/",
+      "examples/",
+      "bench/results/",
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ["eslint.config.js", "bin/*.js"] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    plugins: { "import-x": importX },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/switch-exhaustiveness-check": "error",
+      "@typescript-eslint/consistent-type-imports": "error",
+      "@typescript-eslint/only-throw-error": "off",
+      "@typescript-eslint/restrict-template-expressions": "off",
+      "@typescript-eslint/no-base-to-string": "off",
+      "import-x/no-cycle": "error",
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "ImportDeclaration[source.value=/^(assert|async_hooks|child_process|crypto|events|fs|http|https|net|os|path|readline|stream|url|util|worker_threads|zlib)(\\/.*)?$/]",
+          message: "Import Node built-ins with the node: prefix.",
+        },
+      ],
+    },
+  },
+  { files: ["bin/*.js"], languageOptions: { globals: { process: "readonly" } } },
+  ...STAGES.map((stage) => ({
+    files: [`src/${stage}/**/*.ts`],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: `^\\.\\./(?!${stage}/)[^/]+/(?!index\\.js$)`,
+              message: "Import another stage only through its index.ts.",
+            },
+          ],
+        },
+      ],
+    },
+  })),
+  {
+    files: ["test/**/*.ts", "scripts/**/*.ts", "bench/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-unsafe-assignment": "off",
+      "@typescript-eslint/no-unsafe-member-access": "off",
+      "@typescript-eslint/no-non-null-assertion": "off",
+    },
+  },
+);

@@ -1,0 +1,24 @@
+import { defineConfig, z } from "kiln";
+
+export default defineConfig({
+  site: {
+    url: "https://example.org",
+    title: "Kiln Notes",
+    lang: "en",
+    description: "Notes on building fast static sites with Kiln.",
+  },
+  markdown: {
+    layout: "Doc",
+  },
+  collections: {
+    posts: {
+      schema: z.object({
+        title: z.string(),
+        date: z.coerce.date(),
+        description: z.string(),
+        tags: z.array(z.string()).default([]),
+        draft: z.boolean().default(false),
+      }),
+    },
+  },
+});

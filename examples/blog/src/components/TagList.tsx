@@ -1,0 +1,12 @@
+export function TagList({ tags }: { tags: string[] }) {
+  if (tags.length === 0) return null;
+  return (
+    <span class="tags">
+      {tags.map((tag) => (
+        <a key={tag} class="tag" href={`/tags/${tag}/`}>
+          #{tag}
+        </a>
+      ))}
+    </span>
+  );
+}

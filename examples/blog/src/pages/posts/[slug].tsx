@@ -1,0 +1,33 @@
+import { renderEntry, type Entry, type PageProps } from "kiln";
+import Base from "../../layouts/Base";
+import { FormattedDate } from "../../components/FormattedDate";
+import { TagList } from "../../components/TagList";
+import { publishedPosts } from "../../posts";
+
+export function paths() {
+  return publishedPosts().map((post) => ({ params: { slug: post.id }, props: { post } }));
+}
+
+type Props = PageProps<{
+  post: Entry<{ title: string; date: Date; description: string; tags: string[] }>;
+}>;
+
+export default function PostPage({ post, url }: Props) {
+  const { html } = renderEntry(post);
+  return (
+    <Base title={post.data.title} description={post.data.description} url={url}>
+      <article class="prose">
+        <header>
+          <h1>{post.data.title}</h1>
+          <p class="meta">
+            <FormattedDate date={post.data.date} /> <TagList tags={post.data.tags} />
+          </p>
+        </header>
+        <div dangerouslySetInnerHTML={{ __html: html }} />
+      </article>
+      <p>
+        <a href="/">← All posts</a>
+      </p>
+    </Base>
+  );
+}

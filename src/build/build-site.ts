@@ -1,0 +1,119 @@
+import { existsSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { loadConfig } from "../config/index.js";
+import { fileSource, loadContent, setActiveStore, type SourceLogger } from "../content/index.js";
+import { KilnError, catalog } from "../errors/index.js";
+import { configureMarkdown } from "../markdown/index.js";
+import { createRouteTable } from "../routes/index.js";
+import { toPosix } from "../support/index.js";
+import { acquireBuildLock } from "./build-lock.js";
+import { copyPublic } from "./copy-public.js";
+import { loadPages } from "./load-pages.js";
+import { assertSafeOutDir, resolveProjectPaths } from "./project-paths.js";
+import { renderRoutes } from "./render-routes.js";
+import { createStaging } from "./staging.js";
+
+export interface BuildOptions {
+  /** The project folder. */
+  root: string;
+  /** Overrides the config's `outDir`, relative to the root. */
+  outDir?: string | undefined;
+  logger: SourceLogger;
+  /** Aborting stops the build between pages; the previous output stays as it was. */
+  signal?: AbortSignal | undefined;
+  onProgress?: ((progress: BuildProgress) => void) | undefined;
+}
+
+export interface BuildProgress {
+  stage: "config" | "content" | "pages" | "render" | "write";
+  done?: number;
+  total?: number;
+}
+
+export interface BuildResult {
+  outDir: string;
+  pages: number;
+  files: number;
+  bytes: number;
+  seconds: number;
+}
+
+/** config → content → pages → routes → render → public files → swap into place. */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
+  const root = path.resolve(options.root);
+  if (!existsSync(root)) throw new KilnError(catalog.RootMissing({ root }));
+  const progress = options.onProgress ?? (() => {});
+
+  progress({ stage: "config" });
+  const { config } = await loadConfig(root, path.join(root, ".kiln"));
+  const paths = resolveProjectPaths(root, config, options.outDir);
+  assertSafeOutDir(paths);
+  const releaseLock = acquireBuildLock(paths.cacheDir);
+  try {
+    progress({ stage: "content" });
+    const store = await loadContent({
+      root,
+      config,
+      sources: [fileSource(paths.contentDir)],
+      logger: options.logger,
+    });
+    setActiveStore(store);
+    const markdown = configureMarkdown(config.markdown);
+
+    progress({ stage: "pages" });
+    const pages = await loadPages({ paths, markdown, defaultLayout: config.markdown.layout });
+    const table = createRouteTable(pages.map(({ page, paths: items }) => ({ page, paths: items })));
+
+    const staging = await createStaging(paths.outDir);
+    try {
+      const publicFiles = await copyPublic(paths.publicDir, staging);
+      const taken = new Map(publicFiles.files.map((f) => [f.normalize("NFC").toLowerCase(), f]));
+      const rendered = await renderRoutes({
+        table,
+        pages: new Map(pages.map((p) => [p.page.file, p])),
+        site: config.site,
+        staging,
+        taken,
+        signal: options.signal,
+        onPage: (done, total) => progress({ stage: "render", done, total }),
+      });
+      progress({ stage: "write" });
+      await staging.commit();
+      await writeBuildGraph(paths.cacheDir, root, rendered.graph);
+      return {
+        outDir: paths.outDir,
+        pages: table.routes.length,
+        files: table.routes.length + publicFiles.files.length,
+        bytes: rendered.bytes + publicFiles.bytes,
+        seconds: (performance.now() - started) / 1000,
+      };
+    } catch (error) {
+      await staging.discard();
+      throw error;
+    }
+  } finally {
+    setActiveStore(undefined);
+    releaseLock();
+  }
+}
+
+/** URL → project-relative inputs: which pages a changed file affects, for incremental builds. */
+async function writeBuildGraph(
+  cacheDir: string,
+  root: string,
+  graph: Record<string, string[]>,
+): Promise<void> {
+  const relative = Object.fromEntries(
+    Object.entries(graph).map(([url, inputs]) => [
+      url,
+      inputs.map((input) => (path.isAbsolute(input) ? toPosix(path.relative(root, input)) : input)),
+    ]),
+  );
+  await mkdir(cacheDir, { recursive: true });
+  await writeFile(
+    path.join(cacheDir, "build-graph.json"),
+    JSON.stringify(relative, null, 2) + "\n",
+  );
+}

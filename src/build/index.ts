@@ -1,0 +1,2 @@
+export { build, type BuildOptions, type BuildProgress, type BuildResult } from "./build-site.js";
+export { resolveProjectPaths, assertSafeOutDir, type ProjectPaths } from "./project-paths.js";

@@ -1,0 +1,178 @@
+import { existsSync } from "node:fs";
+import { readFile, readdir } from "node:fs/promises";
+import path from "node:path";
+import type { ComponentType } from "preact";
+import { bundleModules } from "../compile/index.js";
+import { locateField, parseEntry, trackReads } from "../content/index.js";
+import { KilnError, catalog } from "../errors/index.js";
+import type { MarkdownRenderer } from "../markdown/index.js";
+import { DefaultLayout } from "../render/index.js";
+import { COMPONENT_EXTENSIONS, isDynamic, scanPages, type PageFile } from "../routes/index.js";
+import type { ProjectPaths } from "./project-paths.js";
+
+type AnyComponent = ComponentType<Record<string, unknown>>;
+
+/** A page ready to be expanded into routes and rendered. */
+export interface LoadedPage {
+  page: PageFile;
+  component: AnyComponent;
+  /** Props every route of this page gets (a markdown page's body and front matter). */
+  props: Record<string, unknown>;
+  /** What a dynamic page's `paths()` returned. */
+  paths?: readonly unknown[];
+  /** Files this page was built from, and store reads of its `paths()`. */
+  inputs: string[];
+}
+
+interface PageModule {
+  default?: unknown;
+  paths?: unknown;
+}
+
+/** Compiles the pages and layouts, imports them, and calls `paths()` of dynamic pages. */
+export interface LoadPagesOptions {
+  paths: ProjectPaths;
+  markdown: MarkdownRenderer;
+  /** Layout of markdown pages whose front matter names none. */
+  defaultLayout: string | undefined;
+}
+
+export async function loadPages({
+  paths,
+  markdown,
+  defaultLayout,
+}: LoadPagesOptions): Promise<LoadedPage[]> {
+  const pages = await scanPages(paths.pagesDir);
+  const layouts = await listLayouts(paths.layoutsDir);
+  const entries = [
+    ...pages.filter((p) => p.kind === "component").map((p) => p.file),
+    ...layouts.values(),
+  ];
+  const bundled = await bundleModules({
+    root: paths.root,
+    entries,
+    outDir: path.join(paths.cacheDir, "server"),
+  });
+  const modules = new Map<string, PageModule>();
+  for (const file of entries)
+    modules.set(file, await importModule(bundled.modules.get(file)!, file));
+
+  const loaded: LoadedPage[] = [];
+  for (const page of pages) {
+    if (page.kind === "markdown") {
+      loaded.push(
+        await loadMarkdownPage(page, {
+          layouts,
+          modules,
+          moduleInputs: bundled.inputs,
+          markdown,
+          defaultLayout,
+        }),
+      );
+      continue;
+    }
+    const module = modules.get(page.file)!;
+    const component = module.default;
+    if (typeof component !== "function")
+      throw new KilnError(catalog.PageNoComponent(), { file: page.file });
+    const inputs = bundled.inputs.get(page.file) ?? [page.file];
+    if (!isDynamic(page)) {
+      loaded.push({ page, component: component as AnyComponent, props: {}, inputs });
+      continue;
+    }
+    if (typeof module.paths !== "function")
+      throw new KilnError(catalog.PagePathsMissing(), { file: page.file });
+    const pathsOf = module.paths as () => unknown;
+    const { result, reads } = await trackReads(async () => {
+      try {
+        return await pathsOf();
+      } catch (error) {
+        if (KilnError.is(error)) throw error.within({ file: page.file });
+        throw new KilnError(
+          catalog.PagePathsThrew({ reason: String(error) }),
+          { file: page.file },
+          { cause: error },
+        );
+      }
+    });
+    if (!Array.isArray(result)) {
+      throw new KilnError(catalog.PagePathsInvalid({ problem: "expected an array" }), {
+        file: page.file,
+      });
+    }
+    loaded.push({
+      page,
+      component: component as AnyComponent,
+      props: {},
+      paths: result,
+      inputs: [...inputs, ...reads],
+    });
+  }
+  return loaded;
+}
+
+interface MarkdownPageContext {
+  layouts: ReadonlyMap<string, string>;
+  modules: ReadonlyMap<string, PageModule>;
+  moduleInputs: ReadonlyMap<string, string[]>;
+  markdown: MarkdownRenderer;
+  defaultLayout: string | undefined;
+}
+
+async function loadMarkdownPage(page: PageFile, context: MarkdownPageContext): Promise<LoadedPage> {
+  const { layouts, modules, moduleInputs, markdown } = context;
+  const parsed = parseEntry(await readFile(page.file), page.file);
+  const { html, headings } = markdown.render(parsed.body);
+  const props = { frontmatter: parsed.data, html, headings };
+  const layoutName = parsed.data.layout ?? context.defaultLayout;
+  if (layoutName === undefined)
+    return {
+      page,
+      component: DefaultLayout as unknown as AnyComponent,
+      props,
+      inputs: [page.file],
+    };
+  const layoutFile = typeof layoutName === "string" ? layouts.get(layoutName) : undefined;
+  if (!layoutFile) {
+    throw new KilnError(
+      catalog.LayoutMissing({
+        layout: String(layoutName),
+        known: [...layouts.keys()].join(", ") || "none",
+      }),
+      parsed.data.layout === undefined
+        ? undefined
+        : { file: page.file, ...locateField(page.file, ["layout"]) },
+    );
+  }
+  const component = modules.get(layoutFile)!.default;
+  if (typeof component !== "function")
+    throw new KilnError(catalog.PageNoComponent(), { file: layoutFile });
+  return {
+    page,
+    component: component as AnyComponent,
+    props,
+    inputs: [page.file, ...(moduleInputs.get(layoutFile) ?? [])],
+  };
+}
+
+/** `src/layouts/Post.tsx` is the layout "Post". */
+async function listLayouts(layoutsDir: string): Promise<Map<string, string>> {
+  const layouts = new Map<string, string>();
+  if (!existsSync(layoutsDir)) return layouts;
+  for (const name of (await readdir(layoutsDir)).sort()) {
+    const extension = path.extname(name);
+    if (COMPONENT_EXTENSIONS.has(extension) && !name.endsWith(".d.ts")) {
+      layouts.set(name.slice(0, -extension.length), path.join(layoutsDir, name));
+    }
+  }
+  return layouts;
+}
+
+async function importModule(url: string, file: string): Promise<PageModule> {
+  try {
+    return (await import(url)) as PageModule;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new KilnError(catalog.ModuleLoad({ reason }), { file }, { cause: error });
+  }
+}

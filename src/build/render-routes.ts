@@ -1,0 +1,55 @@
+import { KilnError, catalog } from "../errors/index.js";
+import { trackReads } from "../content/index.js";
+import { renderPage, type SiteInfo } from "../render/index.js";
+import type { RouteTable } from "../routes/index.js";
+import type { LoadedPage } from "./load-pages.js";
+import type { Staging } from "./staging.js";
+
+export interface RenderRoutesOptions {
+  table: RouteTable;
+  pages: ReadonlyMap<string, LoadedPage>;
+  site: SiteInfo;
+  staging: Staging;
+  /** Output paths already taken by public files, case-folded. */
+  taken: ReadonlyMap<string, string>;
+  signal?: AbortSignal | undefined;
+  onPage?: ((done: number, total: number) => void) | undefined;
+}
+
+export interface RenderedRoutes {
+  bytes: number;
+  /** URL → what the page read: its source files and store reads. */
+  graph: Record<string, string[]>;
+}
+
+/** Renders every route and streams it to the staging folder, one page in memory at a time. */
+export async function renderRoutes(options: RenderRoutesOptions): Promise<RenderedRoutes> {
+  const { routes } = options.table;
+  const graph: Record<string, string[]> = {};
+  let bytes = 0;
+  for (const [index, route] of routes.entries()) {
+    options.signal?.throwIfAborted();
+    const loaded = options.pages.get(route.page.file)!;
+    const publicFile = options.taken.get(route.outputPath.normalize("NFC").toLowerCase());
+    if (publicFile) {
+      throw new KilnError(
+        catalog.OutputConflict({ output: publicFile, page: route.page.relative }),
+        { file: route.page.file },
+      );
+    }
+    const { result: html, reads } = await trackReads(() =>
+      renderPage({
+        url: route.url,
+        file: route.page.file,
+        page: route.page.relative,
+        component: loaded.component,
+        props: { ...loaded.props, ...route.props, params: route.params, url: route.url },
+        site: options.site,
+      }),
+    );
+    bytes += await options.staging.write(route.outputPath, html);
+    graph[route.url] = [...new Set([...loaded.inputs, ...reads])].sort();
+    options.onPage?.(index + 1, routes.length);
+  }
+  return { bytes, graph };
+}

@@ -1,0 +1,16 @@
+import path from "node:path";
+import type { BuildResult } from "../build/index.js";
+
+export function formatSummary(result: BuildResult, cwd: string): string {
+  const where = path.relative(cwd, result.outDir) || ".";
+  return (
+    `Built ${result.pages} ${result.pages === 1 ? "page" : "pages"}, ` +
+    `${result.files} files, ${formatBytes(result.bytes)} in ${result.seconds.toFixed(2)}s → ${where}\n`
+  );
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,96 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { build, resolveProjectPaths } from "../build/index.js";
+import { loadConfig } from "../config/index.js";
+import { KilnError, catalog, formatError } from "../errors/index.js";
+import { startServer } from "../serve/index.js";
+import { formatSummary } from "./format-summary.js";
+import { USAGE, parseCommand, type Command } from "./parse-args.js";
+import { createProgressLine } from "./progress-line.js";
+
+/** Runs one `kiln` command and returns the exit code: 0, or 1 for any error. */
+export async function main(argv: readonly string[]): Promise<number> {
+  // Stack frames of the user's pages then point at their .tsx lines, not compiled modules.
+  process.setSourceMapsEnabled(true);
+  const debug = argv.includes("--debug");
+  try {
+    return await run(parseCommand(argv));
+  } catch (error) {
+    process.stderr.write(formatError(error, { debug, cwd: process.cwd() }));
+    return 1;
+  }
+}
+
+async function run(command: Command): Promise<number> {
+  switch (command.name) {
+    case "help":
+      process.stdout.write(USAGE);
+      return 0;
+    case "version":
+      process.stdout.write(`${readVersion()}\n`);
+      return 0;
+    case "build":
+      return runBuild(command.root, command.outDir);
+    case "serve":
+      return runServe(command.root, command.outDir, command.port);
+  }
+}
+
+async function runBuild(root: string, outDir: string | undefined): Promise<number> {
+  const line = createProgressLine(process.stderr);
+  const interrupt = new AbortController();
+  const onSignal = () => interrupt.abort();
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  try {
+    const result = await build({
+      root,
+      outDir,
+      signal: interrupt.signal,
+      onProgress: (progress) => line.update(progress),
+      logger: {
+        info: (message) => process.stderr.write(`${message}\n`),
+        warn: (message) => process.stderr.write(`warning: ${message}\n`),
+      },
+    });
+    line.clear();
+    process.stdout.write(formatSummary(result, process.cwd()));
+    return 0;
+  } catch (error) {
+    line.clear();
+    if (interrupt.signal.aborted) {
+      process.stderr.write("Build interrupted; the previous output is unchanged.\n");
+      return 130;
+    }
+    throw error;
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}
+
+async function runServe(
+  root: string,
+  outDirOverride: string | undefined,
+  port: number,
+): Promise<number> {
+  const projectRoot = path.resolve(root);
+  const { config } = await loadConfig(projectRoot, path.join(projectRoot, ".kiln"));
+  const { outDir } = resolveProjectPaths(projectRoot, config, outDirOverride);
+  if (!existsSync(outDir)) throw new KilnError(catalog.OutputMissing({ outDir }));
+  const server = await startServer({ root: outDir, port });
+  process.stdout.write(
+    `Serving ${path.relative(process.cwd(), outDir) || "."} at ${server.url} (Ctrl-C to stop)\n`,
+  );
+  await new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  await server.close();
+  return 0;
+}
+
+function readVersion(): string {
+  const file = new URL("../../package.json", import.meta.url);
+  return (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version;
+}

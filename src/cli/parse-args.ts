@@ -1,0 +1,67 @@
+import { parseArgs } from "node:util";
+import { KilnError, catalog } from "../errors/index.js";
+
+export type Command =
+  | { name: "build"; root: string; outDir: string | undefined; debug: boolean }
+  | { name: "serve"; root: string; outDir: string | undefined; port: number; debug: boolean }
+  | { name: "help" }
+  | { name: "version" };
+
+export const USAGE = `Usage: kiln <command> [root] [options]
+
+Commands:
+  build [root]   Build the site in root (default: the current folder) into its outDir
+  serve [root]   Serve the built site on 127.0.0.1 to preview it
+
+Options:
+  --out <dir>    Output folder, relative to root (default: the config's outDir, "dist")
+  --port <n>     Port for serve (default: 4173)
+  --debug        Show stack traces
+  -h, --help     Show this help
+  -v, --version  Show Kiln's version
+`;
+
+export function parseCommand(argv: readonly string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        out: { type: "string" },
+        port: { type: "string" },
+        debug: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+        version: { type: "boolean", short: "v", default: false },
+      },
+    });
+  } catch (error) {
+    throw new KilnError(catalog.UsageInvalid({ problem: (error as Error).message }));
+  }
+  const { values, positionals } = parsed;
+  if (values.version) return { name: "version" };
+  const [name, root = ".", ...extra] = positionals;
+  if (values.help || name === undefined || name === "help") return { name: "help" };
+  if (extra.length > 0)
+    throw new KilnError(catalog.UsageInvalid({ problem: `unexpected argument "${extra[0]}"` }));
+  const common = { root, outDir: values.out, debug: values.debug };
+  switch (name) {
+    case "build":
+      return { name, ...common };
+    case "serve":
+      return { name, ...common, port: parsePort(values.port) };
+    default:
+      throw new KilnError(catalog.UsageInvalid({ problem: `unknown command "${name}"` }));
+  }
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined) return 4173;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new KilnError(
+      catalog.UsageInvalid({ problem: `--port must be a number from 0 to 65535, got "${value}"` }),
+    );
+  }
+  return port;
+}

@@ -1,0 +1,33 @@
+import type { BuildProgress } from "../build/index.js";
+
+/**
+ * A live status line on a terminal; nothing in CI or a pipe, where only the summary is
+ * wanted. Redrawn at most every 100 ms, so printing never slows the build.
+ */
+export function createProgressLine(stream: NodeJS.WriteStream): {
+  update(progress: BuildProgress): void;
+  clear(): void;
+} {
+  const live = stream.isTTY === true && !process.env.CI;
+  const started = performance.now();
+  let last = 0;
+  let shown = false;
+  return {
+    update(progress) {
+      if (!live) return;
+      const now = performance.now();
+      const final = progress.done !== undefined && progress.done === progress.total;
+      if (now - last < 100 && !final) return;
+      last = now;
+      const count =
+        progress.total === undefined ? "" : ` ${progress.done ?? 0}/${progress.total} pages`;
+      const seconds = ((now - started) / 1000).toFixed(1);
+      stream.write(`\r\x1b[2K${progress.stage}${count} · ${seconds}s`);
+      shown = true;
+    },
+    clear() {
+      if (shown) stream.write("\r\x1b[2K");
+      shown = false;
+    },
+  };
+}

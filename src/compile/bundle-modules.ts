@@ -1,0 +1,98 @@
+import { mkdir, rm } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import * as esbuild from "esbuild";
+import { KilnError, catalog } from "../errors/index.js";
+
+export interface BundleModulesOptions {
+  /** The project folder; entries and their imports are resolved from it. */
+  root: string;
+  /** Absolute paths of the user's modules to compile, one output each. */
+  entries: readonly string[];
+  /** Folder the compiled modules go to; emptied first. */
+  outDir: string;
+}
+
+export interface BundledModules {
+  /** Entry path → file URL of its compiled module, ready for `import()`. */
+  modules: Map<string, string>;
+  /** Entry path → the project files that went into it (for the build's dependency graph). */
+  inputs: Map<string, string[]>;
+}
+
+/**
+ * Compiles the user's TSX/TS/JS modules for Node with esbuild. Imports of `kiln` and
+ * `preact` are bound to Kiln's own copies so pages and the renderer share one Preact and
+ * one content store, wherever the project folder is.
+ */
+export async function bundleModules(options: BundleModulesOptions): Promise<BundledModules> {
+  await rm(options.outDir, { recursive: true, force: true });
+  await mkdir(options.outDir, { recursive: true });
+  const absWorkingDir = options.root;
+  let result: esbuild.BuildResult<{ metafile: true }>;
+  try {
+    result = await esbuild.build({
+      entryPoints: [...options.entries],
+      absWorkingDir,
+      outdir: options.outDir,
+      outbase: absWorkingDir,
+      entryNames: "[dir]/[name]-[hash]",
+      bundle: true,
+      splitting: true,
+      format: "esm",
+      platform: "node",
+      target: "node20",
+      packages: "external",
+      jsx: "automatic",
+      jsxImportSource: "preact",
+      sourcemap: "linked",
+      metafile: true,
+      logLevel: "silent",
+      plugins: [bindKilnImports],
+      outExtension: { ".js": ".mjs" },
+    });
+  } catch (error) {
+    throw toCompileError(error, absWorkingDir);
+  }
+  const modules = new Map<string, string>();
+  const inputs = new Map<string, string[]>();
+  for (const [output, meta] of Object.entries(result.metafile.outputs)) {
+    if (!meta.entryPoint) continue;
+    const entry = path.resolve(absWorkingDir, meta.entryPoint);
+    modules.set(entry, pathToFileURL(path.resolve(absWorkingDir, output)).href);
+    inputs.set(
+      entry,
+      Object.keys(meta.inputs).map((input) => path.resolve(absWorkingDir, input)),
+    );
+  }
+  return { modules, inputs };
+}
+
+/** The file extension Kiln itself runs from: `.js` when installed, `.ts` under the test runner. */
+const ownExtension = path.extname(new URL(import.meta.url).pathname);
+const kilnEntry = new URL(`../index${ownExtension}`, import.meta.url).href;
+
+const bindKilnImports: esbuild.Plugin = {
+  name: "kiln:bind-imports",
+  setup(build) {
+    build.onResolve({ filter: /^kiln$/ }, () => ({ path: kilnEntry, external: true }));
+    build.onResolve({ filter: /^preact(\/.*)?$/ }, (args) => ({
+      path: import.meta.resolve(args.path),
+      external: true,
+    }));
+  },
+};
+
+function toCompileError(error: unknown, root: string): unknown {
+  const failure = error as Partial<esbuild.BuildFailure>;
+  const first = failure.errors?.[0];
+  if (!first) return error;
+  const location = first.location
+    ? {
+        file: path.resolve(root, first.location.file),
+        line: first.location.line,
+        column: first.location.column + 1,
+      }
+    : undefined;
+  return new KilnError(catalog.ModuleCompile({ reason: first.text }), location, { cause: error });
+}

@@ -1,0 +1,1 @@
+export { bundleModules, type BundleModulesOptions, type BundledModules } from "./bundle-modules.js";

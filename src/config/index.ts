@@ -1,0 +1,16 @@
+export {
+  configSchema,
+  type KilnUserConfig,
+  type ResolvedConfig,
+  type CollectionConfig,
+} from "./schema.js";
+export { loadConfig, validateConfig, type LoadedConfig } from "./load-config.js";
+export { defineConfig, type CollectionsOf } from "./define-config.js";
+export {
+  isStandardSchema,
+  formatIssuePath,
+  issueKeys,
+  type StandardSchemaV1,
+  type StandardIssue,
+  type InferOutput,
+} from "./standard-schema.js";

@@ -1,0 +1,72 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { bundleModules } from "../compile/index.js";
+import { KilnError, catalog } from "../errors/index.js";
+import { configSchema, type ResolvedConfig } from "./schema.js";
+import { formatIssuePath, issueKeys } from "./standard-schema.js";
+
+const CONFIG_NAMES = ["kiln.config.ts", "kiln.config.mts", "kiln.config.js", "kiln.config.mjs"];
+
+export interface LoadedConfig {
+  config: ResolvedConfig;
+  /** Absolute path of the config file, if the project has one. */
+  file: string | undefined;
+  /** The project files the config was compiled from. */
+  inputs: string[];
+}
+
+/** Finds, compiles, runs and validates the project's config. No file means all defaults. */
+export async function loadConfig(root: string, cacheDir: string): Promise<LoadedConfig> {
+  const file = CONFIG_NAMES.map((name) => path.join(root, name)).find((f) => existsSync(f));
+  if (!file) return { config: validateConfig({}, undefined), file, inputs: [] };
+  const bundled = await bundleModules({
+    root,
+    entries: [file],
+    outDir: path.join(cacheDir, "config"),
+  });
+  let exported: unknown;
+  try {
+    const module = (await import(bundled.modules.get(file)!)) as { default?: unknown };
+    exported = module.default;
+  } catch (error) {
+    throw new KilnError(
+      catalog.ConfigNotLoadable({ reason: String(error) }),
+      { file },
+      { cause: error },
+    );
+  }
+  if (exported === undefined) {
+    throw new KilnError(catalog.ConfigNotLoadable({ reason: "it has no default export" }), {
+      file,
+    });
+  }
+  return { config: validateConfig(exported, file), file, inputs: bundled.inputs.get(file) ?? [] };
+}
+
+export function validateConfig(value: unknown, file: string | undefined): ResolvedConfig {
+  const result = configSchema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const keys = issueKeys(issue.path);
+  const unknownKey = issue.code === "unrecognized_keys" ? issue.keys[0] : undefined;
+  if (unknownKey !== undefined) keys.push(unknownKey);
+  const field = formatIssuePath(keys);
+  const problem = unknownKey !== undefined ? "this key is not a config option" : issue.message;
+  const location = file ? { file, ...findKeyLine(file, keys.at(-1)) } : undefined;
+  throw new KilnError(catalog.ConfigInvalid({ field, problem }), location);
+}
+
+/** Best effort: the first line where the key is written, so the error can point at it. */
+function findKeyLine(
+  file: string,
+  key: PropertyKey | undefined,
+): { line?: number; column?: number } {
+  if (typeof key !== "string") return {};
+  const lines = readFileSync(file, "utf8").split("\n");
+  const pattern = new RegExp(`(^|[\\s{,])["']?${key.replace(/[^\w$]/g, "\\$&")}["']?\\s*:`);
+  for (let i = 0; i < lines.length; i++) {
+    const match = pattern.exec(lines[i]!);
+    if (match) return { line: i + 1, column: match.index + match[1]!.length + 1 };
+  }
+  return {};
+}

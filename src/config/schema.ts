@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { isStandardSchema, type StandardSchemaV1 } from "./standard-schema.js";
+
+const collectionName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]*$/i, "a collection name uses letters, digits, `-` and `_`");
+
+const collectionSchema = z.strictObject({
+  /**
+   * Validates and transforms each entry's data (front matter, JSON or YAML). Any Standard
+   * Schema works: `z.object({...})` from `kiln`'s re-exported zod is the usual choice.
+   * @default no validation; data is kept as written
+   */
+  schema: z
+    .custom<StandardSchemaV1>(isStandardSchema, "expected a schema such as z.object({ ... })")
+    .optional(),
+});
+
+const siteSchema = z.strictObject({
+  /** The site's public origin, used for absolute URLs (canonical links, feeds, sitemaps). */
+  url: z.url().optional(),
+  /** The site's name; the `<title>` of pages that set none. @default "Kiln site" */
+  title: z.string().default("Kiln site"),
+  /** The `lang` attribute of every page. @default "en" */
+  lang: z
+    .string()
+    .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, "a BCP 47 tag such as en or pt-BR")
+    .default("en"),
+  /** Used for the description meta tag of pages that set none. */
+  description: z.string().optional(),
+});
+
+const markdownSchema = z.strictObject({
+  /** Allow raw HTML in local markdown. Local authors are trusted. @default true */
+  html: z.boolean().default(true),
+  /**
+   * The layout (a file name in src/layouts, without extension) of markdown pages whose front
+   * matter names none. @default Kiln's built-in layout: title, description and body
+   */
+  layout: z.string().min(1).optional(),
+});
+
+/** The one definition of Kiln's config. Defaults live here and nowhere else. */
+export const configSchema = z.strictObject({
+  site: siteSchema.prefault({}),
+  /** Where the built site is written, relative to the project root. @default "dist" */
+  outDir: z.string().min(1).default("dist"),
+  /** Files copied to the output as they are. @default "public" */
+  publicDir: z.string().min(1).default("public"),
+  /** Content collections by name. Folders under src/content/ are collections too. */
+  collections: z.record(collectionName, collectionSchema).default({}),
+  markdown: markdownSchema.prefault({}),
+});
+
+export type KilnUserConfig = z.input<typeof configSchema>;
+export type ResolvedConfig = z.output<typeof configSchema>;
+export type CollectionConfig = z.output<typeof collectionSchema>;

@@ -1,0 +1,45 @@
+import { KilnError, catalog } from "../errors/index.js";
+
+const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+
+/** Strict UTF-8: a bad byte is an error with its offset, never a silent U+FFFD. A BOM is dropped. */
+export function decodeText(bytes: Uint8Array, file: string): string {
+  try {
+    return decoder.decode(bytes);
+  } catch (error) {
+    throw new KilnError(
+      catalog.Utf8Invalid({ offset: firstInvalidByte(bytes) }),
+      { file },
+      { cause: error },
+    );
+  }
+}
+
+/** Offset of the first byte that starts an ill-formed UTF-8 sequence (RFC 3629). */
+export function firstInvalidByte(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    let length: number;
+    let min = 0x80;
+    let max = 0xbf;
+    if (b < 0x80) length = 1;
+    else if (b >= 0xc2 && b <= 0xdf) length = 2;
+    else if (b >= 0xe0 && b <= 0xef) {
+      length = 3;
+      if (b === 0xe0) min = 0xa0;
+      if (b === 0xed) max = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      length = 4;
+      if (b === 0xf0) min = 0x90;
+      if (b === 0xf4) max = 0x8f;
+    } else return i;
+    for (let k = 1; k < length; k++) {
+      const c = bytes[i + k];
+      const [lo, hi] = k === 1 ? [min, max] : [0x80, 0xbf];
+      if (c === undefined || c < lo || c > hi) return i;
+    }
+    i += length;
+  }
+  return -1;
+}

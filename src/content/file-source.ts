@@ -1,0 +1,56 @@
+import { readFile, readdir, realpath } from "node:fs/promises";
+import path from "node:path";
+import type { Entry } from "./entry.js";
+import { ENTRY_EXTENSIONS, parseEntry } from "./parse-entry.js";
+import type { Source } from "./source.js";
+import { walkFiles } from "../support/index.js";
+
+/**
+ * Every folder under `src/content/` is a collection; every `.md`, `.json`, `.yaml` file in it
+ * (at any depth) an entry. Files and folders starting with `_` or `.` are skipped.
+ */
+export function fileSource(contentDir: string): Source {
+  return {
+    name: "kiln:files",
+    async load({ store, digest }) {
+      let collections: string[];
+      try {
+        collections = (await readdir(contentDir, { withFileTypes: true }))
+          .filter((d) => d.isDirectory() && !isHidden(d.name))
+          .map((d) => d.name)
+          .sort();
+      } catch {
+        return;
+      }
+      for (const collection of collections) {
+        const folder = path.join(contentDir, collection);
+        store.addCollection(collection);
+        const files = await walkFiles(await realpath(folder), isHidden);
+        for (const file of files.filter((f) => ENTRY_EXTENSIONS.has(path.extname(f)))) {
+          const bytes = await readFile(file);
+          const parsed = parseEntry(bytes, file);
+          const entry: Entry = {
+            id: entryId(folder, file),
+            collection,
+            data: parsed.data,
+            body: parsed.body,
+            digest: digest(bytes),
+            origin: { file, bodyLine: parsed.bodyLine },
+          };
+          store.set(entry);
+        }
+      }
+    },
+  };
+}
+
+function isHidden(name: string): boolean {
+  return name.startsWith("_") || name.startsWith(".");
+}
+
+/** `posts/2024/hello.md` → `2024/hello`; `posts/hello/index.md` → `hello`. */
+function entryId(folder: string, file: string): string {
+  const relative = path.relative(folder, file).split(path.sep).join("/");
+  const withoutExtension = relative.slice(0, -path.extname(relative).length);
+  return withoutExtension.replace(/(^|\/)index$/, "") || "index";
+}

@@ -1,0 +1,12 @@
+export type { Entry, EntryOrigin } from "./entry.js";
+export { describeOrigin } from "./entry.js";
+export { ContentStore } from "./store.js";
+export type { Source, SourceContext, SourceLogger } from "./source.js";
+export { fileSource } from "./file-source.js";
+export { loadContent, type LoadContentOptions } from "./load-content.js";
+export { parseEntry, type ParsedEntry } from "./parse-entry.js";
+export { splitFrontMatter } from "./front-matter.js";
+export { parseYaml } from "./parse-yaml.js";
+export { decodeText, firstInvalidByte } from "./decode-text.js";
+export { queryCollection, queryEntry, setActiveStore, trackReads } from "./query.js";
+export { locateField } from "./locate-field.js";

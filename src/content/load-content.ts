@@ -1,0 +1,28 @@
+import type { ResolvedConfig } from "../config/index.js";
+import { KilnError } from "../errors/index.js";
+import { sha256 } from "../support/index.js";
+import type { Source, SourceLogger } from "./source.js";
+import { ContentStore } from "./store.js";
+import { validateEntries } from "./validate-entries.js";
+
+export interface LoadContentOptions {
+  root: string;
+  config: ResolvedConfig;
+  sources: readonly Source[];
+  logger: SourceLogger;
+}
+
+/** Runs every source into one store, then validates entries against their schemas. */
+export async function loadContent(options: LoadContentOptions): Promise<ContentStore> {
+  const store = new ContentStore();
+  for (const source of options.sources) {
+    try {
+      await source.load({ root: options.root, store, logger: options.logger, digest: sha256 });
+    } catch (error) {
+      if (KilnError.is(error)) throw error;
+      throw new Error(`Source "${source.name}" failed: ${String(error)}`, { cause: error });
+    }
+  }
+  await validateEntries(store, options.config.collections);
+  return store;
+}

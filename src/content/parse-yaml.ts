@@ -1,0 +1,78 @@
+import { LineCounter, isScalar, parseDocument, visit, type Document } from "yaml";
+import { KilnError, catalog } from "../errors/index.js";
+
+/** Aliases beyond this are refused: a "billion laughs" document expands exponentially. */
+const MAX_ALIAS_COUNT = 100;
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+export interface TextPosition {
+  file: string;
+  /** Added to every line number: the text may start partway into the file (front matter). */
+  lineOffset: number;
+}
+
+/** Parses YAML data: syntax errors and forbidden keys come back with file:line:column. */
+export function parseYaml(text: string, at: TextPosition): Record<string, unknown> {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const location = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file: at.file, line: line + at.lineOffset, column: col };
+  };
+  const syntax = doc.errors[0];
+  if (syntax) {
+    const reason = syntax.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+    throw new KilnError(catalog.DataSyntax({ format: "YAML", reason }), location(syntax.pos[0]));
+  }
+  rejectForbiddenKeys(doc, location);
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new KilnError(
+      catalog.DataSyntax({ format: "YAML", reason }),
+      { file: at.file },
+      { cause: error },
+    );
+  }
+  return asRecord(data ?? {}, { file: at.file, line: 1 + at.lineOffset });
+}
+
+function rejectForbiddenKeys(
+  doc: Document,
+  location: (offset: number) => { file: string; line: number; column: number },
+): void {
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
+        const offset = pair.key.range?.[0] ?? 0;
+        throw new KilnError(
+          catalog.DataKeyForbidden({ key: String(pair.key.value) }),
+          location(offset),
+        );
+      }
+    },
+  });
+}
+
+/** Entry data must be a mapping; anything else is the user's mistake, named as such. */
+export function asRecord(
+  data: unknown,
+  where: { file: string; line?: number },
+): Record<string, unknown> {
+  if (data !== null && typeof data === "object" && !Array.isArray(data)) {
+    return data as Record<string, unknown>;
+  }
+  const found = Array.isArray(data) ? "a list" : data === null ? "nothing" : `a ${typeof data}`;
+  throw new KilnError(catalog.DataNotObject({ found }), where);
+}
+
+/** Walks parsed JSON for keys that could reach an object's prototype when copied. */
+export function assertSafeKeys(value: unknown, file: string): void {
+  if (value === null || typeof value !== "object") return;
+  for (const key of Object.keys(value)) {
+    if (FORBIDDEN_KEYS.has(key)) throw new KilnError(catalog.DataKeyForbidden({ key }), { file });
+    assertSafeKeys((value as Record<string, unknown>)[key], file);
+  }
+}

@@ -1,0 +1,42 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { Entry } from "./entry.js";
+import type { ContentStore } from "./store.js";
+
+/**
+ * The store that pages query. Pages call `getCollection()` without passing a store, so the
+ * build installs one here before it loads any page; it is the only writer.
+ */
+let activeStore: ContentStore | undefined;
+
+export function setActiveStore(store: ContentStore | undefined): void {
+  activeStore = store;
+}
+
+/** What each page read, as `collection:<name>` or `entry:<name>/<id>` keys. */
+const readLog = new AsyncLocalStorage<Set<string>>();
+
+/** Runs `work` and returns what it read from the store: the seed of incremental builds. */
+export async function trackReads<T>(
+  work: () => T | Promise<T>,
+): Promise<{ result: T; reads: string[] }> {
+  const reads = new Set<string>();
+  const result = await readLog.run(reads, work);
+  return { result, reads: [...reads].sort() };
+}
+
+function store(): ContentStore {
+  if (!activeStore)
+    throw new Error("getCollection() and getEntry() work only while Kiln builds pages.");
+  return activeStore;
+}
+
+export function queryCollection(name: string, filter?: (entry: Entry) => boolean): Entry[] {
+  readLog.getStore()?.add(`collection:${name}`);
+  const entries = store().list(name);
+  return filter ? entries.filter(filter) : entries;
+}
+
+export function queryEntry(name: string, id: string): Entry | undefined {
+  readLog.getStore()?.add(`entry:${name}/${id}`);
+  return store().get(name, id);
+}

@@ -1,0 +1,25 @@
+import type { ContentStore } from "./store.js";
+
+export interface SourceLogger {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+/** What a source gets to do its job. */
+export interface SourceContext {
+  /** The project folder. */
+  root: string;
+  store: ContentStore;
+  logger: SourceLogger;
+  /** sha256 hex of text or bytes; entries carry it so caches can key on it. */
+  digest: (content: string | Uint8Array) => string;
+}
+
+/**
+ * A content source: files, a REST API, a CMS. The built-in file source is written on this
+ * interface exactly as a third-party source would be.
+ */
+export interface Source {
+  name: string;
+  load(context: SourceContext): Promise<void>;
+}

@@ -1,0 +1,57 @@
+import { compareStrings } from "../support/index.js";
+import { KilnError, catalog } from "../errors/index.js";
+import { describeOrigin, type Entry } from "./entry.js";
+
+/** All entries of all collections, in a deterministic order. */
+export class ContentStore {
+  readonly #collections = new Map<string, Map<string, Entry>>();
+
+  /** Declares a collection, so an empty one still exists. */
+  addCollection(name: string): void {
+    if (!this.#collections.has(name)) this.#collections.set(name, new Map());
+  }
+
+  set(entry: Entry): void {
+    this.addCollection(entry.collection);
+    const entries = this.#collections.get(entry.collection)!;
+    const existing = entries.get(entry.id);
+    if (existing) {
+      throw new KilnError(
+        catalog.EntryDuplicate({
+          collection: entry.collection,
+          id: entry.id,
+          other: describeOrigin(existing.origin),
+        }),
+        "file" in entry.origin ? { file: entry.origin.file } : undefined,
+      );
+    }
+    entries.set(entry.id, entry);
+  }
+
+  replace(entry: Entry): void {
+    this.#collections.get(entry.collection)?.set(entry.id, entry);
+  }
+
+  get(collection: string, id: string): Entry | undefined {
+    return this.#collection(collection).get(id);
+  }
+
+  /** Entries sorted by id, so output never depends on file system order. */
+  list(collection: string): Entry[] {
+    return [...this.#collection(collection).values()].sort((a, b) => compareStrings(a.id, b.id));
+  }
+
+  names(): string[] {
+    return [...this.#collections.keys()].sort(compareStrings);
+  }
+
+  #collection(name: string): Map<string, Entry> {
+    const entries = this.#collections.get(name);
+    if (!entries) {
+      throw new KilnError(
+        catalog.CollectionUnknown({ name, known: this.names().join(", ") || "none" }),
+      );
+    }
+    return entries;
+  }
+}

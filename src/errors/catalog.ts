@@ -1,0 +1,210 @@
+/**
+ * Every error a user can meet, in one place. Codes are permanent: documentation and
+ * searches point at them. Messages say what happened; hints say what to do.
+ */
+
+/** One error, with its arguments filled in. */
+export interface ErrorDetails {
+  readonly code: string;
+  readonly title: string;
+  readonly message: string;
+  readonly hint: string | undefined;
+}
+
+interface ErrorDefinition<A> {
+  code: string;
+  title: string;
+  message: (args: A) => string;
+  hint?: (args: A) => string;
+}
+
+/** A catalog entry: call it with its arguments; `code` is there for tests and docs. */
+export type CatalogEntry<A> = ((args: A) => ErrorDetails) & { readonly code: string };
+
+function define<A = void>(definition: ErrorDefinition<A>): CatalogEntry<A> {
+  const entry = (args: A): ErrorDetails => ({
+    code: definition.code,
+    title: definition.title,
+    message: definition.message(args),
+    hint: definition.hint?.(args),
+  });
+  return Object.assign(entry, { code: definition.code });
+}
+
+export const catalog = {
+  ConfigNotLoadable: define<{ reason: string }>({
+    code: "KILN_CONFIG_LOAD",
+    title: "The config file could not be loaded",
+    message: ({ reason }) => `The config file could not be loaded: ${reason}`,
+    hint: () => "Check the file for syntax errors; it must `export default defineConfig({...})`.",
+  }),
+  ConfigInvalid: define<{ field: string; problem: string }>({
+    code: "KILN_CONFIG_INVALID",
+    title: "The config has an invalid value",
+    message: ({ field, problem }) => `Config field \`${field}\` is invalid: ${problem}.`,
+    hint: () => "See the config reference in README.md for every key and its type.",
+  }),
+  OutDirUnsafe: define<{ outDir: string; reason: string }>({
+    code: "KILN_OUTDIR_UNSAFE",
+    title: "The output folder is not safe to replace",
+    message: ({ outDir, reason }) => `Refusing to use ${outDir} as the output folder: ${reason}.`,
+    hint: () =>
+      "Kiln replaces the whole output folder on every build. Point `outDir` at a folder of its own, such as `dist`.",
+  }),
+  BuildLocked: define<{ pid: number }>({
+    code: "KILN_BUILD_LOCKED",
+    title: "Another build is running",
+    message: ({ pid }) => `Another Kiln build of this project is running (process ${pid}).`,
+    hint: () => "Wait for it to finish. If no build runs, delete .kiln/build.lock and try again.",
+  }),
+  Utf8Invalid: define<{ offset: number }>({
+    code: "KILN_UTF8_INVALID",
+    title: "The file is not valid UTF-8",
+    message: ({ offset }) =>
+      `The file is not valid UTF-8: bad byte sequence at byte offset ${offset}.`,
+    hint: () => "Save the file as UTF-8.",
+  }),
+  FrontMatterLanguage: define<{ language: string }>({
+    code: "KILN_FRONTMATTER_LANGUAGE",
+    title: "Front matter language not allowed",
+    message: ({ language }) =>
+      `Front matter in "${language}" is not allowed: front matter is data and is never executed.`,
+    hint: () => "Write the front matter as YAML between `---` lines.",
+  }),
+  FrontMatterUnclosed: define({
+    code: "KILN_FRONTMATTER_UNCLOSED",
+    title: "Front matter is not closed",
+    message: () => "The front matter opened with `---` is never closed.",
+    hint: () => "End the front matter with a line holding only `---`.",
+  }),
+  DataSyntax: define<{ format: string; reason: string }>({
+    code: "KILN_DATA_SYNTAX",
+    title: "Data could not be parsed",
+    message: ({ format, reason }) => `Invalid ${format}: ${reason}`,
+  }),
+  DataNotObject: define<{ found: string }>({
+    code: "KILN_DATA_NOT_OBJECT",
+    title: "Entry data must be an object",
+    message: ({ found }) => `Entry data must be a mapping of keys to values, found ${found}.`,
+  }),
+  DataKeyForbidden: define<{ key: string }>({
+    code: "KILN_DATA_KEY_FORBIDDEN",
+    title: "Forbidden data key",
+    message: ({ key }) => `The key \`${key}\` is not allowed in content data.`,
+    hint: () => "Rename the key; `__proto__`, `constructor` and `prototype` are reserved.",
+  }),
+  EntryInvalid: define<{ collection: string; field: string; problem: string }>({
+    code: "KILN_ENTRY_INVALID",
+    title: "An entry does not match its collection's schema",
+    message: ({ collection, field, problem }) =>
+      `Field \`${field}\` does not match the schema of collection "${collection}": ${problem}.`,
+    hint: ({ collection }) => `Fix the entry, or the schema of "${collection}" in the config.`,
+  }),
+  EntryDuplicate: define<{ collection: string; id: string; other: string }>({
+    code: "KILN_ENTRY_DUPLICATE",
+    title: "Two entries share an id",
+    message: ({ collection, id, other }) =>
+      `Collection "${collection}" has two entries with id "${id}"; the other is ${other}.`,
+    hint: () => "Rename one of the files.",
+  }),
+  CollectionUnknown: define<{ name: string; known: string }>({
+    code: "KILN_COLLECTION_UNKNOWN",
+    title: "Unknown collection",
+    message: ({ name, known }) => `There is no collection named "${name}" (known: ${known}).`,
+    hint: () => "Add a folder under src/content/ or declare the collection in the config.",
+  }),
+  PageNoComponent: define({
+    code: "KILN_PAGE_NO_COMPONENT",
+    title: "A page has no component",
+    message: () => "The page module has no default export to render.",
+    hint: () => "Add `export default function Page() { ... }` to the page.",
+  }),
+  PagePathsMissing: define({
+    code: "KILN_PAGE_PATHS_MISSING",
+    title: "A dynamic page has no paths()",
+    message: () => "This dynamic route has no exported `paths()` function.",
+    hint: () =>
+      "Export `paths()` returning `[{ params: { ... }, props: { ... } }]`, one item for each page.",
+  }),
+  PagePathsInvalid: define<{ problem: string }>({
+    code: "KILN_PAGE_PATHS_INVALID",
+    title: "paths() returned a bad value",
+    message: ({ problem }) => `paths() returned a bad value: ${problem}.`,
+  }),
+  PagePathsThrew: define<{ reason: string }>({
+    code: "KILN_PAGE_PATHS_THREW",
+    title: "paths() threw",
+    message: ({ reason }) => `The page's paths() threw: ${reason}`,
+  }),
+  OutputConflict: define<{ output: string; page: string }>({
+    code: "KILN_OUTPUT_CONFLICT",
+    title: "A public file and a page write the same file",
+    message: ({ output, page }) =>
+      `The public file ${output} and the page ${page} both write ${output}.`,
+    hint: () => "Remove or rename the public file, or the page.",
+  }),
+  RouteParamInvalid: define<{ param: string; value: string; problem: string }>({
+    code: "KILN_ROUTE_PARAM_INVALID",
+    title: "A route parameter cannot make a safe URL",
+    message: ({ param, value, problem }) =>
+      `Parameter \`${param}\` = ${JSON.stringify(value)} cannot be used in a URL: ${problem}.`,
+    hint: () =>
+      "Params are URL segments: no `..`, no backslashes, no control characters, no `/` except in [...rest] params.",
+  }),
+  RouteConflict: define<{ url: string; other: string }>({
+    code: "KILN_ROUTE_CONFLICT",
+    title: "Two routes write the same page",
+    message: ({ url, other }) => `Two routes write ${url}: this one and ${other}.`,
+    hint: () => "Rename one of the pages, or change the params its paths() returns.",
+  }),
+  RouteFileName: define<{ problem: string }>({
+    code: "KILN_ROUTE_FILE_NAME",
+    title: "A page file name is not a valid route",
+    message: ({ problem }) => `This page's file name is not a valid route: ${problem}.`,
+  }),
+  LayoutMissing: define<{ layout: string; known: string }>({
+    code: "KILN_LAYOUT_MISSING",
+    title: "Layout not found",
+    message: ({ layout, known }) => `The layout "${layout}" does not exist (known: ${known}).`,
+    hint: () => "Add src/layouts/<Name>.tsx or fix the `layout` field in the front matter.",
+  }),
+  ModuleCompile: define<{ reason: string }>({
+    code: "KILN_MODULE_COMPILE",
+    title: "A page or component does not compile",
+    message: ({ reason }) => reason,
+  }),
+  ModuleLoad: define<{ reason: string }>({
+    code: "KILN_MODULE_LOAD",
+    title: "A module threw while loading",
+    message: ({ reason }) => `The module threw while loading: ${reason}`,
+  }),
+  RenderFailed: define<{ url: string; page: string; component: string; reason: string }>({
+    code: "KILN_RENDER_FAILED",
+    title: "A page failed to render",
+    message: ({ url, page, component, reason }) =>
+      `Rendering ${url} (page ${page}) failed in component <${component}>: ${reason}`,
+  }),
+  RootMissing: define<{ root: string }>({
+    code: "KILN_ROOT_MISSING",
+    title: "Project folder not found",
+    message: ({ root }) => `The project folder ${root} does not exist.`,
+  }),
+  UsageInvalid: define<{ problem: string }>({
+    code: "KILN_USAGE",
+    title: "Invalid command line",
+    message: ({ problem }) => problem,
+    hint: () => "Run `kiln --help` for the commands and their flags.",
+  }),
+  PortInUse: define<{ port: number }>({
+    code: "KILN_PORT_IN_USE",
+    title: "Port in use",
+    message: ({ port }) => `Port ${port} on 127.0.0.1 is already in use.`,
+    hint: () => "Pass another port with --port.",
+  }),
+  OutputMissing: define<{ outDir: string }>({
+    code: "KILN_OUTPUT_MISSING",
+    title: "Nothing built yet",
+    message: ({ outDir }) => `There is no built site in ${outDir}.`,
+    hint: () => "Run `kiln build` first.",
+  }),
+} as const;

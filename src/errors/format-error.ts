@@ -1,0 +1,70 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { KilnError, type SourceLocation } from "./kiln-error.js";
+
+export interface FormatErrorOptions {
+  /** Print stacks and causes; otherwise a user's mistake is shown without Kiln's internals. */
+  debug: boolean;
+  /** Paths are shown relative to this folder. */
+  cwd: string;
+}
+
+/** Renders an error for the terminal: code, message, location, code frame, hint. */
+export function formatError(error: unknown, options: FormatErrorOptions): string {
+  if (!KilnError.is(error)) {
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    return `internal error: Kiln failed unexpectedly. This is a bug; please report it.\n\n${detail}\n`;
+  }
+  const lines = [`error ${error.code}: ${error.message}`];
+  if (error.location) {
+    lines.push(`  at ${formatLocation(error.location, options.cwd)}`);
+    const frame = codeFrame(error.location);
+    if (frame) lines.push("", frame);
+  }
+  if (error.hint) lines.push("", `  hint: ${error.hint}`);
+  if (options.debug) lines.push("", error.stack ?? "", ...causes(error));
+  return lines.join("\n") + "\n";
+}
+
+export function formatLocation(location: SourceLocation, cwd: string): string {
+  const relative = path.relative(cwd, location.file) || location.file;
+  const file = relative.startsWith("..") ? location.file : relative;
+  if (location.line === undefined) return file;
+  return `${file}:${location.line}${location.column === undefined ? "" : `:${location.column}`}`;
+}
+
+/** Two lines either side of the error, with a caret under the column. */
+export function codeFrame(location: SourceLocation): string | undefined {
+  if (location.line === undefined) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(location.file, "utf8");
+  } catch {
+    return undefined;
+  }
+  const all = text.split(/\r?\n/);
+  const first = Math.max(1, location.line - 2);
+  const last = Math.min(all.length, location.line + 2);
+  const width = String(last).length;
+  const out: string[] = [];
+  for (let n = first; n <= last; n++) {
+    const marker = n === location.line ? ">" : " ";
+    out.push(`${marker} ${String(n).padStart(width)} | ${all[n - 1]}`);
+    if (n === location.line && location.column !== undefined) {
+      out.push(`  ${" ".repeat(width)} | ${" ".repeat(Math.max(0, location.column - 1))}^`);
+    }
+  }
+  return out.join("\n");
+}
+
+function causes(error: Error): string[] {
+  const out: string[] = [];
+  let cause = error.cause;
+  for (let depth = 1; cause !== undefined && depth <= 5; depth++) {
+    out.push(
+      `cause ${depth}: ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}`,
+    );
+    cause = cause instanceof Error ? cause.cause : undefined;
+  }
+  return out;
+}

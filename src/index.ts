@@ -1,0 +1,54 @@
+/**
+ * What a Kiln project imports: `defineConfig` in kiln.config.ts; `Head`, `getCollection`,
+ * `getEntry` and `renderEntry` in pages and layouts; `z` for collection schemas.
+ */
+import { queryCollection, queryEntry, type Entry } from "./content/index.js";
+
+export {
+  defineConfig,
+  type CollectionsOf,
+  type KilnUserConfig,
+  type ResolvedConfig,
+} from "./config/index.js";
+export { Head, type MarkdownLayoutProps } from "./render/index.js";
+export { renderEntry, type Heading, type RenderedMarkdown } from "./markdown/index.js";
+export type { Entry, EntryOrigin, Source, SourceContext } from "./content/index.js";
+export type { PathItem } from "./routes/index.js";
+export { z } from "zod";
+
+/**
+ * The data type of each collection, filled in by the project:
+ * `declare module "kiln" { interface Collections extends CollectionsOf<typeof config> {} }`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Collections {}
+
+type CollectionName = [keyof Collections] extends [never]
+  ? string
+  : Extract<keyof Collections, string>;
+type DataOf<K> = K extends keyof Collections ? Collections[K] : Record<string, unknown>;
+
+/** Every entry of a collection, sorted by id. The page is rebuilt when any of them changes. */
+export function getCollection<K extends CollectionName>(
+  name: K,
+  filter?: (entry: Entry<DataOf<K>>) => boolean,
+): Entry<DataOf<K>>[] {
+  return queryCollection(name, filter as ((entry: Entry) => boolean) | undefined) as Entry<
+    DataOf<K>
+  >[];
+}
+
+/** One entry by id, or undefined. */
+export function getEntry<K extends CollectionName>(
+  name: K,
+  id: string,
+): Entry<DataOf<K>> | undefined {
+  return queryEntry(name, id) as Entry<DataOf<K>> | undefined;
+}
+
+/** Props every page component receives, besides those its `paths()` gave. */
+export type PageProps<P extends object = object> = P & {
+  /** The page's URL, such as `/posts/hello/`. */
+  url: string;
+  params: Record<string, string>;
+};

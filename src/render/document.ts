@@ -1,0 +1,31 @@
+import { escapeAttribute, escapeText } from "./html-escape.js";
+
+export interface SiteInfo {
+  title: string;
+  lang: string;
+  description?: string | undefined;
+}
+
+export interface DocumentParts {
+  site: SiteInfo;
+  /** Rendered `<head>` elements from `<Head>`, already de-duplicated, as HTML. */
+  headElements: string[];
+  /** The page's `<title>` text, when a `<Head>` set one. */
+  title: string | undefined;
+  hasDescription: boolean;
+  body: string;
+}
+
+/** Wraps a rendered body in a complete HTML5 document; every page gets the same shell. */
+export function assembleDocument(parts: DocumentParts): string {
+  const head = [
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeText(parts.title ?? parts.site.title)}</title>`,
+  ];
+  if (!parts.hasDescription && parts.site.description) {
+    head.push(`<meta name="description" content="${escapeAttribute(parts.site.description)}">`);
+  }
+  head.push(...parts.headElements);
+  return `<!doctype html>\n<html lang="${escapeAttribute(parts.site.lang)}">\n<head>\n${head.join("\n")}\n</head>\n<body>\n${parts.body}\n</body>\n</html>\n`;
+}

@@ -1,0 +1,5 @@
+export { renderPage, type RenderPageInput } from "./render-page.js";
+export { Head } from "./head.js";
+export { DefaultLayout, type MarkdownLayoutProps } from "./default-layout.js";
+export type { SiteInfo } from "./document.js";
+export { escapeAttribute, escapeText } from "./html-escape.js";

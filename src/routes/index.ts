@@ -1,0 +1,17 @@
+export {
+  parsePageFile,
+  isDynamic,
+  COMPONENT_EXTENSIONS,
+  type PageFile,
+  type PageKind,
+  type Segment,
+} from "./page-file.js";
+export { scanPages } from "./scan-pages.js";
+export { fillSegments, urlFor, outputPathFor } from "./url-path.js";
+export {
+  createRouteTable,
+  type Route,
+  type RouteTable,
+  type PageDefinition,
+  type PathItem,
+} from "./route-table.js";

@@ -1,0 +1,101 @@
+import { KilnError, catalog } from "../errors/index.js";
+import type { PageFile } from "./page-file.js";
+import { isDynamic } from "./page-file.js";
+import { fillSegments, outputPathFor, urlFor } from "./url-path.js";
+
+/** What a dynamic page's `paths()` returns for each page it makes. */
+export interface PathItem {
+  params: Record<string, string | number>;
+  props?: Record<string, unknown>;
+}
+
+/** A page file with what it needs to be expanded into routes. */
+export interface PageDefinition {
+  page: PageFile;
+  /** For dynamic pages: the result of calling their `paths()`. */
+  paths?: readonly unknown[];
+}
+
+/** One page of the site to render. */
+export interface Route {
+  url: string;
+  /** Relative to the output folder, with `/` separators. */
+  outputPath: string;
+  page: PageFile;
+  params: Record<string, string>;
+  props: Record<string, unknown>;
+}
+
+export interface RouteTable {
+  /** Sorted by output path, so the build order never depends on the file system. */
+  routes: Route[];
+}
+
+/** Expands pages into routes and refuses two routes that would write the same file. */
+export function createRouteTable(definitions: readonly PageDefinition[]): RouteTable {
+  const routes: Route[] = [];
+  for (const { page, paths } of definitions) {
+    if (!isDynamic(page)) {
+      const parts = fillSegments(page.segments, {});
+      const url = page.isNotFound ? "/404.html" : urlFor(parts);
+      const outputPath = page.isNotFound ? "404.html" : outputPathFor(parts);
+      routes.push({ url, outputPath, page, params: {}, props: {} });
+      continue;
+    }
+    if (!paths) throw new KilnError(catalog.PagePathsMissing(), { file: page.file });
+    paths.forEach((item, index) => {
+      const { params, props } = checkPathItem(item, index, page);
+      let parts: string[];
+      try {
+        parts = fillSegments(page.segments, params);
+      } catch (error) {
+        throw KilnError.is(error) ? error.within({ file: page.file }) : error;
+      }
+      const stringParams = Object.fromEntries(
+        Object.entries(params).map(([k, v]) => [k, String(v)]),
+      );
+      routes.push({
+        url: urlFor(parts),
+        outputPath: outputPathFor(parts),
+        page,
+        params: stringParams,
+        props,
+      });
+    });
+  }
+  assertNoConflicts(routes);
+  routes.sort((a, b) => (a.outputPath < b.outputPath ? -1 : a.outputPath > b.outputPath ? 1 : 0));
+  return { routes };
+}
+
+function checkPathItem(item: unknown, index: number, page: PageFile): Required<PathItem> {
+  const fail = (problem: string) =>
+    new KilnError(catalog.PagePathsInvalid({ problem: `item ${index}: ${problem}` }), {
+      file: page.file,
+    });
+  if (item === null || typeof item !== "object") throw fail("expected { params, props }");
+  const { params, props = {} } = item as { params?: unknown; props?: unknown };
+  if (params === null || typeof params !== "object") throw fail("`params` must be an object");
+  if (props === null || typeof props !== "object") throw fail("`props` must be an object");
+  return { params: params as PathItem["params"], props: props as Record<string, unknown> };
+}
+
+/**
+ * Case-folded and NFC-normalised, because `About/` and `about/` are one folder on macOS and
+ * Windows: a site that builds on Linux must not lose a page when deployed from a Mac.
+ */
+function assertNoConflicts(routes: readonly Route[]): void {
+  const seen = new Map<string, Route>();
+  for (const route of routes) {
+    const key = route.outputPath.normalize("NFC").toLowerCase();
+    const other = seen.get(key);
+    if (other) {
+      const describe = (r: Route) =>
+        `${r.page.relative}${Object.keys(r.params).length ? ` ${JSON.stringify(r.params)}` : ""}`;
+      throw new KilnError(catalog.RouteConflict({ url: route.url, other: describe(other) }), {
+        file: route.page.file,
+      });
+    }
+    seen.set(key, route);
+  }
+}

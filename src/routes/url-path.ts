@@ -1,0 +1,64 @@
+import { KilnError, catalog } from "../errors/index.js";
+import type { Segment } from "./page-file.js";
+
+/** Characters that would change a URL's meaning or a file path's: never allowed in a param. */
+const UNSAFE = /[\\?#%\p{Cc}]/u;
+
+/**
+ * Fills a route's parameters into its pattern. Every value is checked, so no param can make
+ * a path that leaves the output folder or a URL that means something else.
+ */
+export function fillSegments(
+  segments: readonly Segment[],
+  params: Readonly<Record<string, unknown>>,
+): string[] {
+  const out: string[] = [];
+  for (const segment of segments) {
+    if (segment.kind === "static") {
+      out.push(segment.value);
+      continue;
+    }
+    const value = params[segment.name];
+    if (typeof value !== "string" && typeof value !== "number") {
+      throw paramError(
+        segment.name,
+        String(value),
+        value === undefined ? "it is missing" : "it must be a string or number",
+      );
+    }
+    const text = String(value);
+    const parts = segment.kind === "rest" ? text.split("/").filter((p) => p !== "") : [text];
+    if (segment.kind === "param" && text.includes("/")) {
+      throw paramError(segment.name, text, "`/` is allowed only in a [...rest] parameter");
+    }
+    for (const part of parts) {
+      if (part === "") throw paramError(segment.name, text, "it is empty");
+      if (part === "." || part === "..")
+        throw paramError(segment.name, text, "`.` and `..` would leave the page's folder");
+      if (UNSAFE.test(part))
+        throw paramError(
+          segment.name,
+          text,
+          "it contains `\\`, `?`, `#`, `%` or a control character",
+        );
+      if (part.trim() !== part)
+        throw paramError(segment.name, text, "it starts or ends with a space");
+    }
+    out.push(...parts);
+  }
+  return out;
+}
+
+function paramError(param: string, value: string, problem: string): KilnError {
+  return new KilnError(catalog.RouteParamInvalid({ param, value, problem }));
+}
+
+/** `["posts", "hello"]` → `/posts/hello/`; pretty URLs, one folder per page. */
+export function urlFor(parts: readonly string[]): string {
+  return parts.length === 0 ? "/" : `/${parts.join("/")}/`;
+}
+
+/** The file a URL is written to, relative to the output folder, with `/` separators. */
+export function outputPathFor(parts: readonly string[]): string {
+  return [...parts, "index.html"].join("/");
+}
