@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# System packages the tests use, installed from Debian's repositories when missing.
+# Nothing here downloads a binary of its own.
+set -euo pipefail
+packages=()
+# Add a binary/package pair per line as tests come to need them, e.g. "chromium chromium".
+while read -r binary package; do
+  [ -z "$binary" ] && continue
+  command -v "$binary" >/dev/null 2>&1 || packages+=("$package")
+done <<'LIST'
+LIST
+if [ ${#packages[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "The tests need: ${packages[*]}. Install them (apt-get install ${packages[*]}) or run as root." >&2
+    exit 1
+  fi
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}"
+fi

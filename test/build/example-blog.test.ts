@@ -1,0 +1,105 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import path from "node:path";
+import { HtmlValidate } from "html-validate";
+import { REPO, copyProject, type Project } from "../helpers/build-fixture.js";
+
+const validator = new HtmlValidate({
+  extends: ["html-validate:standard"],
+  rules: { "void-style": "off", "no-trailing-whitespace": "off", "no-inline-style": "off" },
+});
+
+describe("examples/blog", () => {
+  let project: Project;
+  before(async () => {
+    project = await copyProject(path.join(REPO, "examples/blog"));
+    const result = await project.build();
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /Built 13 pages, 16 files/);
+  });
+  after(() => project.cleanup());
+
+  it("writes the pages a blog needs, and no draft", async () => {
+    const files = await project.files();
+    for (const expected of [
+      "index.html",
+      "404.html",
+      "about/index.html",
+      "docs/what-is-jamstack/index.html",
+      "posts/hello-kiln/index.html",
+      "tags/kiln/index.html",
+      "styles.css",
+      "favicon.svg",
+    ]) {
+      assert.ok(files.includes(expected), `${expected} missing from ${files.join(", ")}`);
+    }
+    assert.ok(!files.some((f) => f.includes("draft-ideas")), "the draft post was published");
+  });
+
+  it("lists posts newest first on the home page", async () => {
+    const home = await project.html("index.html");
+    const titles = home.querySelectorAll(".post-list h2 a").map((a) => a.text);
+    assert.deepEqual(titles, [
+      "Zero JavaScript by default",
+      "Content from APIs",
+      "A tour of markdown in Kiln",
+      "Hello, Kiln",
+    ]);
+  });
+
+  it("makes every page a valid HTML5 document with no script", async () => {
+    for (const file of (await project.files()).filter((f) => f.endsWith(".html"))) {
+      const source = await project.read(file);
+      assert.ok(source.startsWith("<!doctype html>"), `${file} has no doctype`);
+      const page = await project.html(file);
+      assert.equal(page.querySelector("html")?.getAttribute("lang"), "en", file);
+      assert.ok(page.querySelector('meta[charset="utf-8"]'), `${file} has no charset`);
+      assert.ok(page.querySelector('meta[name="viewport"]'), `${file} has no viewport`);
+      assert.ok(page.querySelector("title")?.text.trim(), `${file} has no title`);
+      assert.equal(page.querySelectorAll("script").length, 0, `${file} has a script`);
+      const report = await validator.validateString(source, file);
+      assert.ok(
+        report.valid,
+        `${file}: ${JSON.stringify(report.results[0]?.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`))}`,
+      );
+    }
+  });
+
+  it("renders the seed page: title, headings, links, the NOTE blockquote, its odd characters", async () => {
+    const page = await project.html("docs/what-is-jamstack/index.html");
+    assert.equal(page.querySelector("title")?.text, "What Is The JAMStack? · Kiln Notes");
+    assert.equal(page.querySelector("h1")?.text, "What Is The JAMStack?");
+    assert.deepEqual(
+      page.querySelectorAll("h2").map((h) => [h.id, h.text]),
+      [
+        ["overview-of-the-jamstack-architecture", "Overview Of The JamStack Architecture?"],
+        ["advantages-of-a-jamstack-architecture", "Advantages of a JAMStack architecture"],
+        ["learn-more-about-jamstack-architecture", "Learn more about JAMStack architecture"],
+      ],
+    );
+    const note = page.querySelector("blockquote");
+    assert.ok(note?.querySelector("strong")?.text.startsWith("NOTE:"));
+    assert.equal(
+      note?.querySelector("a")?.getAttribute("href"),
+      "https://www.owasp.org/index.php/Types_of_Cross-Site_Scripting",
+    );
+    const ssi = page.querySelectorAll("a").find((a) => a.text === "server-side includes injection");
+    assert.equal(
+      ssi?.getAttribute("href"),
+      "https://www.owasp.org/index.php/Server-Side_Includes_(SSI)_Injection",
+    );
+    assert.match(page.text, /same code base â€” sometimes called/);
+    assert.match(page.querySelector("code")?.text ?? "", /\{\{ title \}\}/);
+    assert.equal(page.querySelector("nav.toc"), null, "disableTableOfContents was ignored");
+  });
+
+  it("gives the same bytes wherever the project folder is", async () => {
+    const elsewhere = await copyProject(path.join(REPO, "examples/blog"));
+    try {
+      assert.equal((await elsewhere.build()).code, 0);
+      assert.deepEqual(await elsewhere.snapshot(), await project.snapshot());
+    } finally {
+      await elsewhere.cleanup();
+    }
+  });
+});
