@@ -3,11 +3,13 @@
 # Nothing here downloads a binary of its own.
 set -euo pipefail
 packages=()
-# Add a binary/package pair per line as tests come to need them, e.g. "chromium chromium".
+# A binary and the Debian package that provides it, one pair per line.
 while read -r binary package; do
   [ -z "$binary" ] && continue
   command -v "$binary" >/dev/null 2>&1 || packages+=("$package")
 done <<'LIST'
+chromium chromium
+nginx nginx
 LIST
 if [ ${#packages[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
