@@ -38,6 +38,12 @@ const markdownSchema = z.strictObject({
    * matter names none. @default Kiln's built-in layout: title, description and body
    */
   layout: z.string().min(1).optional(),
+  /** GFM: tables, strikethrough, autolinks, task lists, footnotes. @default true */
+  gfm: z.boolean().default(true),
+  /** Deepest heading level (2–6) in a page's `toc`. @default 3 */
+  tocDepth: z.number().int().min(2).max(6).default(3),
+  /** Add a `#` link (class `heading-anchor`) to every heading. @default false */
+  headingAnchors: z.boolean().default(false),
 });
 
 /** The one definition of Kiln's config. Defaults live here and nowhere else. */

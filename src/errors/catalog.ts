@@ -207,4 +207,12 @@ export const catalog = {
     message: ({ outDir }) => `There is no built site in ${outDir}.`,
     hint: () => "Run `kiln build` first.",
   }),
+  // markdown (issue 3)
+  MarkdownLinkMissing: define<{ target: string }>({
+    code: "KILN_MARKDOWN_LINK_MISSING",
+    title: "A markdown link points at a file that does not exist",
+    message: ({ target }) =>
+      `The link to "${target}" points at a markdown file that does not exist.`,
+    hint: () => "Fix the path (it is relative to this file), or link to the page's URL instead.",
+  }),
 } as const;

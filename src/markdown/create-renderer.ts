@@ -1,29 +1,60 @@
 import MarkdownIt from "markdown-it";
-import { headingIds, type Heading, type MarkdownEnv } from "./heading-ids.js";
+import { commonmarkOnly, gfm } from "./gfm.js";
+import { headingIds, selectToc, type Heading } from "./heading-ids.js";
+import {
+  relativeLinks,
+  type RelativeLinksEnv,
+  type ResolveMarkdownUrl,
+  type SourceLocation,
+} from "./relative-links.js";
 
 export interface MarkdownOptions {
   /** Allow raw HTML. Local authors are trusted; remote content is not. */
   html: boolean;
+  /** GFM: tables, strikethrough, autolinks, task lists, footnotes. @default true */
+  gfm?: boolean | undefined;
+  /** Deepest heading level in `toc`. @default 3 */
+  tocDepth?: number | undefined;
+  /** Add a `#` link to each heading. @default false */
+  headingAnchors?: boolean | undefined;
 }
 
 export interface RenderedMarkdown {
   html: string;
+  /** Every heading, in order. */
   headings: Heading[];
+  /** Headings from h2 to `tocDepth`: a table of contents for the layout. */
+  toc: Heading[];
+}
+
+export interface RenderContext {
+  /** Where the markdown came from: relative links are resolved and errors located from it. */
+  source?: SourceLocation | undefined;
+  /** The URL of each markdown page, for rewriting `./other.md` links. */
+  resolveUrl?: ResolveMarkdownUrl | undefined;
 }
 
 export interface MarkdownRenderer {
-  render(source: string): RenderedMarkdown;
+  render(source: string, context?: RenderContext): RenderedMarkdown;
 }
 
-/** markdown-it with GFM tables and strikethrough (built in), autolinks and heading ids. */
+/**
+ * markdown-it, CommonMark-compliant, plus GFM, heading ids and relative-link rewriting.
+ * `maxNesting` stays at markdown-it's 100: deeper nesting renders as text rather than
+ * recursing without bound.
+ */
 export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRenderer {
-  const md = new MarkdownIt({ html: options.html, linkify: true, typographer: false });
-  md.use(headingIds);
+  const md = new MarkdownIt({ html: options.html, typographer: false });
+  md.use(options.gfm === false ? commonmarkOnly : gfm);
+  md.use(headingIds, { anchors: options.headingAnchors === true });
+  md.use(relativeLinks);
+  const tocDepth = options.tocDepth ?? 3;
   return {
-    render(source) {
-      const env: MarkdownEnv = {};
+    render(source, context = {}) {
+      const env: RelativeLinksEnv = { source: context.source, resolveUrl: context.resolveUrl };
       const html = md.render(source, env);
-      return { html, headings: env.headings ?? [] };
+      const headings = env.headings ?? [];
+      return { html, headings, toc: selectToc(headings, tocDepth) };
     },
   };
 }

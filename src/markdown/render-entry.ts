@@ -5,6 +5,7 @@ import {
   type MarkdownRenderer,
   type RenderedMarkdown,
 } from "./create-renderer.js";
+import type { ResolveMarkdownUrl } from "./relative-links.js";
 
 /**
  * The renderer pages use through `renderEntry()`. The build configures it from the config
@@ -12,18 +13,30 @@ import {
  * posts and the hundred post pages render each body once.
  */
 let renderer: MarkdownRenderer = createMarkdownRenderer({ html: true });
+let resolveUrl: ResolveMarkdownUrl | undefined;
 const cache = new Map<string, RenderedMarkdown>();
 
 export function configureMarkdown(options: MarkdownOptions): MarkdownRenderer {
   renderer = createMarkdownRenderer(options);
+  resolveUrl = undefined;
   cache.clear();
   return renderer;
 }
 
-export function renderEntry(entry: Pick<Entry, "body" | "digest">): RenderedMarkdown {
+/** Once the pages are known: where links to their `.md` files should point. */
+export function setMarkdownPageUrls(resolve: ResolveMarkdownUrl): void {
+  resolveUrl = resolve;
+  cache.clear();
+}
+
+export function renderEntry(
+  entry: Pick<Entry, "body" | "digest"> & Partial<Pick<Entry, "origin">>,
+): RenderedMarkdown {
   let rendered = cache.get(entry.digest);
   if (!rendered) {
-    rendered = renderer.render(entry.body);
+    const origin = entry.origin;
+    const source = origin && "file" in origin ? origin : undefined;
+    rendered = renderer.render(entry.body, { source, resolveUrl });
     cache.set(entry.digest, rendered);
   }
   return rendered;
