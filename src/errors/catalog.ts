@@ -69,7 +69,8 @@ export const catalog = {
     title: "Front matter language not allowed",
     message: ({ language }) =>
       `Front matter in "${language}" is not allowed: front matter is data and is never executed.`,
-    hint: () => "Write the front matter as YAML between `---` lines.",
+    hint: () =>
+      "Write the front matter as YAML between `---` lines, TOML between `+++` lines, or JSON after `---json`.",
   }),
   FrontMatterUnclosed: define({
     code: "KILN_FRONTMATTER_UNCLOSED",

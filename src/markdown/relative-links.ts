@@ -42,14 +42,20 @@ export const relativeLinks = (md: MarkdownIt): void => {
         const attr = token.attrGet("href");
         const href = attr === null ? null : String(attr);
         if (href === null || NOT_RELATIVE.test(href)) continue;
-        const rewritten = rewriteHref(href, env, () => lineOf(block, breaks, env.source!));
+        const rewritten = rewriteHref(href, env, () =>
+          locate(state.src, block, breaks, href, env.source!),
+        );
         if (rewritten !== undefined) token.attrSet("href", rewritten);
       }
     }
   });
 };
 
-function rewriteHref(href: string, env: RelativeLinksEnv, line: () => number): string | undefined {
+function rewriteHref(
+  href: string,
+  env: RelativeLinksEnv,
+  where: () => { line: number; column?: number },
+): string | undefined {
   const hashAt = href.search(/[?#]/);
   const target = hashAt === -1 ? href : href.slice(0, hashAt);
   const suffix = hashAt === -1 ? "" : href.slice(hashAt);
@@ -67,13 +73,33 @@ function rewriteHref(href: string, env: RelativeLinksEnv, line: () => number): s
   if (!existsSync(file)) {
     throw new KilnError(catalog.MarkdownLinkMissing({ target: decoded }), {
       file: source.file,
-      line: line(),
+      ...where(),
     });
   }
   return undefined;
 }
 
-/** Block tokens know their first line; soft and hard breaks before the link add to it. */
-function lineOf(block: Token, breaks: number, source: SourceLocation): number {
-  return source.bodyLine + (block.map?.[0] ?? 0) + breaks;
+/**
+ * Block tokens know their first line; soft and hard breaks before the link add to it. The
+ * column is where the target is written on that line, when it is written as it was parsed.
+ */
+function locate(
+  src: string,
+  block: Token,
+  breaks: number,
+  href: string,
+  source: SourceLocation,
+): { line: number; column?: number } {
+  const index = (block.map?.[0] ?? 0) + breaks;
+  const text = src.split("\n")[index] ?? "";
+  let at = text.indexOf(href);
+  if (at === -1) {
+    try {
+      at = text.indexOf(decodeURI(href));
+    } catch {
+      at = -1;
+    }
+  }
+  const line = source.bodyLine + index;
+  return at === -1 ? { line } : { line, column: at + 1 };
 }
