@@ -109,7 +109,9 @@ async function writeBuildGraph(
   const relative = Object.fromEntries(
     Object.entries(graph).map(([url, inputs]) => [
       url,
-      inputs.map((input) => (path.isAbsolute(input) ? toPosix(path.relative(root, input)) : input)),
+      inputs
+        .map((input) => (path.isAbsolute(input) ? toPosix(path.relative(root, input)) : input))
+        .sort(),
     ]),
   );
   await mkdir(cacheDir, { recursive: true });
