@@ -134,6 +134,7 @@ async function loadMarkdownPage(page: PageFile, context: MarkdownPageContext): P
   const { layouts, modules, moduleInputs, markdown, resolveUrl } = context;
   const parsed = parseEntry(await readFile(page.file), page.file);
   const source = { file: page.file, bodyLine: parsed.bodyLine };
+  await markdown.prepare([{ source: parsed.body, context: { source } }]);
   const { html, headings, toc } = markdown.render(parsed.body, { source, resolveUrl });
   const props = { frontmatter: parsed.data, html, headings, toc };
   const layoutName = parsed.data.layout ?? context.defaultLayout;

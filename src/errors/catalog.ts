@@ -216,4 +216,11 @@ export const catalog = {
       `The link to "${target}" points at a markdown file that does not exist.`,
     hint: () => "Fix the path (it is relative to this file), or link to the page's URL instead.",
   }),
+  MarkdownThemeUnknown: define<{ theme: string }>({
+    code: "KILN_MARKDOWN_THEME_UNKNOWN",
+    title: "Unknown syntax highlighting theme",
+    message: ({ theme }) => `"${theme}" is not a shiki theme.`,
+    hint: () =>
+      "Set markdown.highlight.light and .dark in kiln.config.ts to shiki theme names, such as github-light and github-dark.",
+  }),
 } as const;

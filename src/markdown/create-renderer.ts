@@ -1,5 +1,7 @@
 import MarkdownIt from "markdown-it";
+import { collectCodeBlocks } from "./code-blocks.js";
 import { commonmarkOnly, gfm } from "./gfm.js";
+import { CodeHighlighter, type HighlightThemes } from "./highlight.js";
 import { headingIds, selectToc, type Heading } from "./heading-ids.js";
 import {
   relativeLinks,
@@ -17,6 +19,12 @@ export interface MarkdownOptions {
   tocDepth?: number | undefined;
   /** Add a `#` link to each heading. @default false */
   headingAnchors?: boolean | undefined;
+  /** Syntax highlighting themes, or false for none. @default off */
+  highlight?: HighlightThemes | false | undefined;
+  /** Where highlighted code blocks are cached (`.kiln/`). */
+  cacheDir?: string | undefined;
+  /** Where warnings go (a code block in a language shiki does not know). */
+  warn?: ((message: string) => void) | undefined;
 }
 
 export interface RenderedMarkdown {
@@ -35,6 +43,11 @@ export interface RenderContext {
 }
 
 export interface MarkdownRenderer {
+  /**
+   * Highlights the code blocks of these documents ahead of `render()`, which is synchronous.
+   * Without it, code renders plain.
+   */
+  prepare(documents: readonly { source: string; context?: RenderContext }[]): Promise<void>;
   render(source: string, context?: RenderContext): RenderedMarkdown;
 }
 
@@ -44,12 +57,29 @@ export interface MarkdownRenderer {
  * recursing without bound.
  */
 export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRenderer {
-  const md = new MarkdownIt({ html: options.html, typographer: false });
+  const highlighter = options.highlight
+    ? new CodeHighlighter({
+        themes: options.highlight,
+        cacheDir: options.cacheDir,
+        warn: options.warn,
+      })
+    : undefined;
+  const md = new MarkdownIt({
+    html: options.html,
+    typographer: false,
+    highlight: highlighter ? (code, lang) => highlighter.lookup(lang, code) ?? "" : null,
+  });
   md.use(options.gfm === false ? commonmarkOnly : gfm);
   md.use(headingIds, { anchors: options.headingAnchors === true });
   md.use(relativeLinks);
   const tocDepth = options.tocDepth ?? 3;
   return {
+    async prepare(documents) {
+      if (!highlighter) return;
+      await highlighter.prepare(
+        documents.flatMap(({ source, context = {} }) => collectCodeBlocks(md, source, context)),
+      );
+    },
     render(source, context = {}) {
       const env: RelativeLinksEnv = { source: context.source, resolveUrl: context.resolveUrl };
       const html = md.render(source, env);

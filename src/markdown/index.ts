@@ -7,4 +7,10 @@ export {
 } from "./create-renderer.js";
 export type { Heading } from "./heading-ids.js";
 export type { ResolveMarkdownUrl, SourceLocation } from "./relative-links.js";
-export { configureMarkdown, renderEntry, setMarkdownPageUrls } from "./render-entry.js";
+export {
+  configureMarkdown,
+  prepareEntries,
+  renderEntry,
+  setMarkdownPageUrls,
+} from "./render-entry.js";
+export type { HighlightThemes } from "./highlight.js";

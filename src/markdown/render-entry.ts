@@ -1,4 +1,4 @@
-import type { Entry } from "../content/index.js";
+import type { Entry, EntryOrigin } from "../content/index.js";
 import {
   createMarkdownRenderer,
   type MarkdownOptions,
@@ -29,14 +29,28 @@ export function setMarkdownPageUrls(resolve: ResolveMarkdownUrl): void {
   cache.clear();
 }
 
+/** Highlights the code of every entry before pages render them (see `MarkdownRenderer.prepare`). */
+export async function prepareEntries(
+  entries: Iterable<Pick<Entry, "body"> & Partial<Pick<Entry, "origin">>>,
+): Promise<void> {
+  const documents = [];
+  for (const entry of entries) {
+    if (entry.body === "") continue;
+    documents.push({ source: entry.body, context: { source: fileOrigin(entry.origin) } });
+  }
+  await renderer.prepare(documents);
+}
+
+function fileOrigin(origin: EntryOrigin | undefined) {
+  return origin && "file" in origin ? origin : undefined;
+}
+
 export function renderEntry(
   entry: Pick<Entry, "body" | "digest"> & Partial<Pick<Entry, "origin">>,
 ): RenderedMarkdown {
   let rendered = cache.get(entry.digest);
   if (!rendered) {
-    const origin = entry.origin;
-    const source = origin && "file" in origin ? origin : undefined;
-    rendered = renderer.render(entry.body, { source, resolveUrl });
+    rendered = renderer.render(entry.body, { source: fileOrigin(entry.origin), resolveUrl });
     cache.set(entry.digest, rendered);
   }
   return rendered;
