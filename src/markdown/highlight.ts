@@ -1,6 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+// A type-only import: erased at build time, so shiki is not loaded until a block needs it.
+import type * as ShikiModule from "shiki";
 import { KilnError, catalog } from "../errors/index.js";
 import { sha256 } from "../support/index.js";
 
@@ -35,7 +37,7 @@ const UNKNOWN = "";
 const shikiVersion = (createRequire(import.meta.url)("shiki/package.json") as { version: string })
   .version;
 
-type Shiki = typeof import("shiki");
+type Shiki = typeof ShikiModule;
 
 /**
  * Syntax highlighting with shiki, done ahead of rendering: markdown-it's `highlight` hook is
