@@ -12,6 +12,7 @@ import { copyPublic } from "./copy-public.js";
 import { loadPages } from "./load-pages.js";
 import { assertSafeOutDir, resolveProjectPaths } from "./project-paths.js";
 import { renderRoutes } from "./render-routes.js";
+import { writeMarkdownAssets } from "./markdown-assets.js";
 import { createStaging, recoverInterruptedSwap } from "./staging.js";
 
 export interface BuildOptions {
@@ -64,6 +65,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const markdown = configureMarkdown({
       ...config.markdown,
       cacheDir: paths.cacheDir,
+      root,
       warn: (message) => options.logger.warn(message),
     });
     await prepareEntries(store.names().flatMap((name) => store.list(name)));
@@ -85,14 +87,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         signal: options.signal,
         onPage: (done, total) => progress({ stage: "render", done, total }),
       });
+      const images = await writeMarkdownAssets(markdown, staging);
       progress({ stage: "write" });
       await staging.commit();
       await writeBuildGraph(paths.cacheDir, root, rendered.graph);
       return {
         outDir: paths.outDir,
         pages: table.routes.length,
-        files: table.routes.length + publicFiles.files.length,
-        bytes: rendered.bytes + publicFiles.bytes,
+        files: table.routes.length + publicFiles.files.length + images.files,
+        bytes: rendered.bytes + publicFiles.bytes + images.bytes,
         seconds: (performance.now() - started) / 1000,
       };
     } catch (error) {

@@ -223,4 +223,11 @@ export const catalog = {
     hint: () =>
       "Set markdown.highlight.light and .dark in kiln.config.ts to shiki theme names, such as github-light and github-dark.",
   }),
+  MarkdownImageInvalid: define<{ target: string; problem: string }>({
+    code: "KILN_MARKDOWN_IMAGE_INVALID",
+    title: "A markdown image cannot be published",
+    message: ({ target, problem }) => `The image "${target}" ${problem}.`,
+    hint: () =>
+      "Local images are paths relative to the markdown file, inside the project; put shared images in public/ and link them as /name.png.",
+  }),
 } as const;

@@ -18,11 +18,15 @@ export type ResolveMarkdownUrl = (file: string) => string | undefined;
 export interface RelativeLinksEnv extends MarkdownEnv {
   source?: SourceLocation;
   resolveUrl?: ResolveMarkdownUrl;
+  /** Images next to the markdown that the output needs: output path → source file. */
+  assets?: Map<string, string>;
+  /** Local images must be inside this folder (the project). */
+  root?: string;
 }
 
 const MARKDOWN_FILE = /\.mdx?$/i;
 /** A scheme (`https:`), a protocol-relative `//host`, an absolute `/path` or a bare `#hash`. */
-const NOT_RELATIVE = /^(?:[a-z][a-z0-9+.-]*:|\/|#)/i;
+export const NOT_RELATIVE = /^(?:[a-z][a-z0-9+.-]*:|\/|#)/i;
 
 /**
  * `[setup](../guide/setup.md#install)` is how authors link pages in an editor or on GitHub;
@@ -83,7 +87,7 @@ function rewriteHref(
  * Block tokens know their first line; soft and hard breaks before the link add to it. The
  * column is where the target is written on that line, when it is written as it was parsed.
  */
-function locate(
+export function locate(
   src: string,
   block: Token,
   breaks: number,
