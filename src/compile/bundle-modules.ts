@@ -11,6 +11,11 @@ export interface BundleModulesOptions {
   entries: readonly string[];
   /** Folder the compiled modules go to; emptied first. */
   outDir: string;
+  /**
+   * More esbuild plugins (the build's MDX loader). A plugin's error whose `detail` is a
+   * KilnError reaches the user as that error.
+   */
+  plugins?: esbuild.Plugin[];
 }
 
 export interface BundledModules {
@@ -48,7 +53,7 @@ export async function bundleModules(options: BundleModulesOptions): Promise<Bund
       sourcemap: "linked",
       metafile: true,
       logLevel: "silent",
-      plugins: [bindKilnImports],
+      plugins: [bindKilnImports, ...(options.plugins ?? [])],
       outExtension: { ".js": ".mjs" },
     });
   } catch (error) {
@@ -87,6 +92,7 @@ function toCompileError(error: unknown, root: string): unknown {
   const failure = error as Partial<esbuild.BuildFailure>;
   const first = failure.errors?.[0];
   if (!first) return error;
+  if (KilnError.is(first.detail)) return first.detail;
   const location = first.location
     ? {
         file: path.resolve(root, first.location.file),

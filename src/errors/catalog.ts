@@ -230,4 +230,18 @@ export const catalog = {
     hint: () =>
       "Local images are paths relative to the markdown file, inside the project; put shared images in public/ and link them as /name.png.",
   }),
+  MdxCompile: define<{ reason: string }>({
+    code: "KILN_MDX_COMPILE",
+    title: "An MDX file does not compile",
+    message: ({ reason }) => `The MDX does not compile: ${reason}`,
+    hint: () =>
+      "MDX is stricter than markdown: close every tag, escape a literal `<` or `{` with a backslash.",
+  }),
+  MdxRender: define<{ reason: string }>({
+    code: "KILN_MDX_RENDER",
+    title: "An MDX page failed to render",
+    message: ({ reason }) => `The MDX page failed to render: ${reason}`,
+    hint: () =>
+      "A component used in MDX must be imported in the file or exported as `components` by its layout.",
+  }),
 } as const;

@@ -57,6 +57,8 @@ export interface MarkdownRenderer {
    * copy into the output; emptied by the call.
    */
   takeAssets(): Map<string, string>;
+  /** The table of contents of these headings, to the configured depth. */
+  toc(headings: readonly Heading[]): Heading[];
 }
 
 /**
@@ -101,6 +103,7 @@ export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRender
       const headings = env.headings ?? [];
       return { html, headings, toc: selectToc(headings, tocDepth) };
     },
+    toc: (headings) => selectToc(headings, tocDepth),
     takeAssets() {
       const taken = assets;
       assets = new Map();

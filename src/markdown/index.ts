@@ -14,3 +14,4 @@ export {
   setMarkdownPageUrls,
 } from "./render-entry.js";
 export type { HighlightThemes } from "./highlight.js";
+export { compileMdx } from "./compile-mdx.js";

@@ -55,9 +55,10 @@ export const relativeLinks = (md: MarkdownIt): void => {
   });
 };
 
-function rewriteHref(
+/** The page URL for a relative link to a markdown file; undefined to leave the link as it is. */
+export function rewriteHref(
   href: string,
-  env: RelativeLinksEnv,
+  env: Pick<RelativeLinksEnv, "source" | "resolveUrl">,
   where: () => { line: number; column?: number },
 ): string | undefined {
   const hashAt = href.search(/[?#]/);

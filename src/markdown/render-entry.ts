@@ -23,6 +23,11 @@ export function configureMarkdown(options: MarkdownOptions): MarkdownRenderer {
   return renderer;
 }
 
+/** Where links to markdown pages point, for MDX compiled outside `renderEntry()`. */
+export function currentPageUrls(): ResolveMarkdownUrl | undefined {
+  return resolveUrl;
+}
+
 /** Once the pages are known: where links to their `.md` files should point. */
 export function setMarkdownPageUrls(resolve: ResolveMarkdownUrl): void {
   resolveUrl = resolve;
