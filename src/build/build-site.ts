@@ -13,6 +13,7 @@ import { loadPages } from "./load-pages.js";
 import { assertSafeOutDir, resolveProjectPaths } from "./project-paths.js";
 import { renderRoutes } from "./render-routes.js";
 import { writeMarkdownAssets } from "./markdown-assets.js";
+import { loadMdxEntries } from "./mdx-entries.js";
 import { createStaging, recoverInterruptedSwap } from "./staging.js";
 
 export interface BuildOptions {
@@ -69,6 +70,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       warn: (message) => options.logger.warn(message),
     });
     await prepareEntries(store.names().flatMap((name) => store.list(name)));
+    await loadMdxEntries(store, paths);
 
     progress({ stage: "pages" });
     const pages = await loadPages({ paths, markdown, defaultLayout: config.markdown.layout });

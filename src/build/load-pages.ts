@@ -5,7 +5,7 @@ import type { ComponentType } from "preact";
 import { bundleModules } from "../compile/index.js";
 import { locateField, parseEntry, trackReads } from "../content/index.js";
 import { KilnError, catalog } from "../errors/index.js";
-import { setMarkdownPageUrls, type MarkdownRenderer } from "../markdown/index.js";
+import { renderMdx, setMarkdownPageUrls, type MarkdownRenderer } from "../markdown/index.js";
 import { DefaultLayout } from "../render/index.js";
 import {
   COMPONENT_EXTENSIONS,
@@ -14,7 +14,6 @@ import {
   scanPages,
   type PageFile,
 } from "../routes/index.js";
-import { renderMdxPage } from "./mdx-page.js";
 import { mdxPlugin } from "./mdx-plugin.js";
 import type { ProjectPaths } from "./project-paths.js";
 
@@ -143,7 +142,7 @@ async function loadMarkdownPage(page: PageFile, context: MarkdownPageContext): P
   if (mdx) {
     frontmatter = (mdx as { frontmatter?: Record<string, unknown> }).frontmatter ?? {};
     render = (components) => {
-      const content = renderMdxPage(mdx, components, page.file);
+      const content = renderMdx(mdx, components, page.file);
       return { ...content, toc: markdown.toc(content.headings) };
     };
   } else {

@@ -42,6 +42,23 @@ describe("MDX pages", () => {
   });
 });
 
+describe("MDX collection entries", () => {
+  it("render through renderEntry() with the components the page passes", async () => {
+    const project = await copyProject("markdown-mdx");
+    try {
+      assert.equal((await project.build()).code, 0);
+      const root = await project.html("notes/first/index.html");
+      assert.equal(root.querySelector("main h1")?.text, "First note");
+      assert.equal(root.querySelector("p.toc")?.text, "hello-from-an-entry");
+      assert.equal(root.querySelector("article h2")?.id, "hello-from-an-entry");
+      assert.equal(root.querySelector("span.badge")?.text, "entry");
+      assert.equal(root.querySelector("strong.callout")?.text, "called out");
+    } finally {
+      await project.cleanup();
+    }
+  });
+});
+
 describe("an MDX syntax error", () => {
   it("fails the build at the file's line and column, without a stack trace", async () => {
     const project = await copyProject("markdown-mdx-broken");

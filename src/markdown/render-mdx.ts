@@ -1,31 +1,27 @@
 import { h, type ComponentType } from "preact";
 import { renderToString } from "preact-render-to-string";
 import { KilnError, catalog } from "../errors/index.js";
-import type { Heading } from "../markdown/index.js";
+import type { Heading } from "./heading-ids.js";
 
-/** What an `.mdx` page's compiled module exports (see markdown/compile-mdx.ts). */
-interface MdxModule {
+/** What a compiled `.mdx` file's module exports (see compile-mdx.ts). */
+export interface MdxModule {
   default?: unknown;
   frontmatter?: Record<string, unknown>;
   headings?: Heading[];
 }
 
-export interface MdxPageContent {
+export interface MdxContent {
   frontmatter: Record<string, unknown>;
   html: string;
   headings: Heading[];
 }
 
 /**
- * Renders an MDX page's content to HTML, once, with the components its layout exports as
- * `components` (`<Note>` in the MDX → `components.Note`). The HTML then goes to the layout
- * exactly as a markdown page's does.
+ * Renders compiled MDX to HTML with the components given (`<Note>` in the MDX →
+ * `components.Note`): for a page, those its layout exports as `components`; for an entry,
+ * those the page passes to `renderEntry()`. The HTML then goes where a markdown body's does.
  */
-export function renderMdxPage(
-  module: MdxModule,
-  components: unknown,
-  file: string,
-): MdxPageContent {
+export function renderMdx(module: MdxModule, components: unknown, file: string): MdxContent {
   const Content = module.default as ComponentType<{ components?: unknown }>;
   let html: string;
   try {
