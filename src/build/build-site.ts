@@ -20,6 +20,8 @@ export interface BuildOptions {
   /** Overrides the config's `outDir`, relative to the root. */
   outDir?: string | undefined;
   logger: SourceLogger;
+  /** Remote sources answer from their cache in .kiln/ alone (`kiln build --offline`). */
+  offline?: boolean | undefined;
   /** Aborting stops the build between pages; the previous output stays as it was. */
   signal?: AbortSignal | undefined;
   onProgress?: ((progress: BuildProgress) => void) | undefined;
@@ -56,8 +58,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const store = await loadContent({
       root,
       config,
-      sources: [fileSource(paths.contentDir)],
+      sources: [fileSource(paths.contentDir), ...config.sources],
       logger: options.logger,
+      cacheDir: paths.cacheDir,
+      offline: options.offline,
     });
     setActiveStore(store);
     const markdown = configureMarkdown(config.markdown);

@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { ResolvedConfig } from "../config/index.js";
 import { KilnError } from "../errors/index.js";
 import { sha256 } from "../support/index.js";
@@ -10,6 +11,9 @@ export interface LoadContentOptions {
   config: ResolvedConfig;
   sources: readonly Source[];
   logger: SourceLogger;
+  /** Passed to sources; see SourceContext. */
+  cacheDir?: string | undefined;
+  offline?: boolean | undefined;
 }
 
 /** Runs every source into one store, then validates entries against their schemas. */
@@ -17,7 +21,14 @@ export async function loadContent(options: LoadContentOptions): Promise<ContentS
   const store = new ContentStore();
   for (const source of options.sources) {
     try {
-      await source.load({ root: options.root, store, logger: options.logger, digest: sha256 });
+      await source.load({
+        root: options.root,
+        store,
+        logger: options.logger,
+        digest: sha256,
+        cacheDir: options.cacheDir ?? path.join(options.root, ".kiln"),
+        offline: options.offline ?? false,
+      });
     } catch (error) {
       if (KilnError.is(error)) throw error;
       throw new Error(`Source "${source.name}" failed: ${String(error)}`, { cause: error });
