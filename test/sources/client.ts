@@ -1,6 +1,8 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { ContentStore, type Source } from "../../src/content/index.js";
+import { sha256 } from "../../src/support/index.js";
 import { HttpClient } from "../../src/sources/http-client.js";
 import { resolveFetchOptions, type FetchOptions } from "../../src/sources/fetch-options.js";
 import { parseJson } from "../../src/sources/parse-data.js";
@@ -49,4 +51,23 @@ function make(cacheDir: string, options: { offline: boolean; fetch: FetchOptions
       make(cacheDir, { offline: next.offline ?? false, fetch: { ...options.fetch, ...next.fetch } }),
     cleanup: () => rm(cacheDir, { recursive: true, force: true }),
   };
+}
+
+/** Runs one source into a fresh store, as the build does, with its cache in `cacheDir`. */
+export async function loadSource(
+  source: Source,
+  cacheDir: string,
+  options: { offline?: boolean } = {},
+): Promise<{ store: ContentStore; logs: string[] }> {
+  const store = new ContentStore();
+  const logs: string[] = [];
+  await source.load({
+    root: cacheDir,
+    store,
+    logger: { info: (m) => logs.push(`info: ${m}`), warn: (m) => logs.push(`warn: ${m}`) },
+    digest: sha256,
+    cacheDir,
+    offline: options.offline ?? false,
+  });
+  return { store, logs };
 }
