@@ -48,7 +48,10 @@ function make(cacheDir: string, options: { offline: boolean; fetch: FetchOptions
         )
       ).value,
     again: (next = {}) =>
-      make(cacheDir, { offline: next.offline ?? false, fetch: { ...options.fetch, ...next.fetch } }),
+      make(cacheDir, {
+        offline: next.offline ?? false,
+        fetch: { ...options.fetch, ...next.fetch },
+      }),
     cleanup: () => rm(cacheDir, { recursive: true, force: true }),
   };
 }

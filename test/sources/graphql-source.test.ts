@@ -47,8 +47,14 @@ describe("graphqlSource (against a graphql-js server)", { timeout: 30_000 }, () 
     cacheDir = await mkdtemp(path.join(tmpdir(), "kiln-graphql-source-"));
     server.route("/graphql", async (req, res, body) => {
       if (req.method !== "POST") return void res.writeHead(405).end();
-      const { query, variables } = JSON.parse(body) as { query: string; variables: Record<string, unknown> };
-      sendJson(res, await graphql({ schema, source: query, rootValue: root, variableValues: variables }));
+      const { query, variables } = JSON.parse(body) as {
+        query: string;
+        variables: Record<string, unknown>;
+      };
+      sendJson(
+        res,
+        await graphql({ schema, source: query, rootValue: root, variableValues: variables }),
+      );
     });
   });
   after(async () => {
@@ -74,7 +80,11 @@ describe("graphqlSource (against a graphql-js server)", { timeout: 30_000 }, () 
       store.list("posts").map((e) => e.id),
       POSTS.map((p) => p.id),
     );
-    assert.deepEqual(store.get("posts", "p5")!.data, { id: "p5", title: "Post 5", body: "<p>Body 5</p>" });
+    assert.deepEqual(store.get("posts", "p5")!.data, {
+      id: "p5",
+      title: "Post 5",
+      body: "<p>Body 5</p>",
+    });
     const sent = server.requests.map((r) => JSON.parse(r.body).variables);
     assert.deepEqual(sent, [{ first: 3 }, { first: 3, after: "3" }, { first: 3, after: "6" }]);
   });
@@ -93,7 +103,9 @@ describe("graphqlSource (against a graphql-js server)", { timeout: 30_000 }, () 
     assert.equal(store.list("posts").length, 7);
     assert.equal(server.requests.length, before);
     await assert.rejects(
-      loadSource(graphqlSource({ ...options, variables: { first: 2 } }), cacheDir, { offline: true }),
+      loadSource(graphqlSource({ ...options, variables: { first: 2 } }), cacheDir, {
+        offline: true,
+      }),
       /no cached response/,
     );
   });
@@ -107,7 +119,10 @@ describe("graphqlSource (against a graphql-js server)", { timeout: 30_000 }, () 
     });
     await assert.rejects(loadSource(source, cacheDir), (error: Error & { code?: string }) => {
       assert.equal(error.code, "KILN_SOURCE_GRAPHQL");
-      assert.match(error.message, /Cannot query field "titel" on type "Post"\..*\(query line 1, column 32\)/);
+      assert.match(
+        error.message,
+        /Cannot query field "titel" on type "Post"\..*\(query line 1, column 32\)/,
+      );
       return true;
     });
   });

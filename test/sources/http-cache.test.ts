@@ -78,7 +78,10 @@ describe("response cache", { timeout: 30_000 }, () => {
     const stale = fixture.again({ fetch: { staleIfError: true } });
     assert.deepEqual(await stale.getJson(`${server.url}/stale`), { fresh: "once" });
     assert.equal(stale.logs.length, 1);
-    assert.match(stale.logs[0]!, /^warn: .*HTTP 500.*Building from the cached response of .* \(staleIfError\)/);
+    assert.match(
+      stale.logs[0]!,
+      /^warn: .*HTTP 500.*Building from the cached response of .* \(staleIfError\)/,
+    );
   });
 
   it("never writes a malformed response over a good cached one", async () => {
@@ -111,7 +114,11 @@ describe("response cache", { timeout: 30_000 }, () => {
       const authorization = client.secrets.reveal(fromEnv("KILN_TEST_TOKEN", (t) => `Bearer ${t}`));
       const key = client.secrets.reveal(fromEnv("KILN_TEST_KEY"));
       return client.client.request(
-        { url: `${server.url}/private?api_key=${key}`, headers: { authorization }, accept: ["application/json"] },
+        {
+          url: `${server.url}/private?api_key=${key}`,
+          headers: { authorization },
+          accept: ["application/json"],
+        },
         (text) => JSON.parse(text) as unknown,
       );
     };
@@ -131,11 +138,15 @@ describe("response cache", { timeout: 30_000 }, () => {
 
     const written = [error.message, ...failing.logs, ...strict.logs];
     for (const file of await readdir(fixture.cacheDir)) {
-      if (file.endsWith(".json")) written.push(await readFile(path.join(fixture.cacheDir, file), "utf8"));
+      if (file.endsWith(".json"))
+        written.push(await readFile(path.join(fixture.cacheDir, file), "utf8"));
     }
     for (const text of written) {
       assert.doesNotMatch(text, /s3cr3t-T0KEN-value|k3y-Value-42/, text);
     }
-    assert.ok(written.some((t) => t.includes("[env:KILN_TEST_KEY]")), "the metadata names the variable");
+    assert.ok(
+      written.some((t) => t.includes("[env:KILN_TEST_KEY]")),
+      "the metadata names the variable",
+    );
   });
 });

@@ -27,7 +27,8 @@ describe("fetch faults (a real server on 127.0.0.1)", { timeout: 30_000 }, () =>
     await server.close();
     await fixture.cleanup();
   });
-  const hits = (path: string) => server.requests.filter((r) => r.path.split("?")[0] === path).length;
+  const hits = (path: string) =>
+    server.requests.filter((r) => r.path.split("?")[0] === path).length;
 
   it("gives up on a slow server after the timeout, retrying a bounded number of times", async () => {
     server.route("/slow", async (_req, res) => {
@@ -36,7 +37,10 @@ describe("fetch faults (a real server on 127.0.0.1)", { timeout: 30_000 }, () =>
     });
     const { client } = fixture.again({ fetch: { timeout: 150, retries: 1 } });
     const error = await rejectsWith(
-      client.request({ url: `${server.url}/slow`, accept: ["application/json"] }, JSON.parse),
+      client.request(
+        { url: `${server.url}/slow`, accept: ["application/json"] },
+        (text) => JSON.parse(text) as unknown,
+      ),
       "KILN_SOURCE_FETCH",
     );
     assert.match(error.message, /no complete response within 150 ms \(2 attempts\)/);
@@ -84,7 +88,10 @@ describe("fetch faults (a real server on 127.0.0.1)", { timeout: 30_000 }, () =>
       res.write('[{"id": 1}, {"id"');
       setTimeout(() => res.destroy(), 20);
     });
-    const error = await rejectsWith(fixture.getJson(`${server.url}/truncated`), "KILN_SOURCE_FETCH");
+    const error = await rejectsWith(
+      fixture.getJson(`${server.url}/truncated`),
+      "KILN_SOURCE_FETCH",
+    );
     assert.match(error.message, /closed before the whole response arrived \(3 attempts\)/);
     assert.equal(hits("/truncated"), 3);
   });
@@ -106,8 +113,14 @@ describe("fetch faults (a real server on 127.0.0.1)", { timeout: 30_000 }, () =>
       res.writeHead(200, { "content-type": "application/json" });
       res.end('[\n  {"id": 1},\n  {"id": 2,}\n]');
     });
-    const error = await rejectsWith(fixture.getJson(`${server.url}/malformed`), "KILN_SOURCE_SYNTAX");
-    assert.match(error.message, new RegExp(`malformed JSON from ${server.url}/malformed at line 3, column 12`));
+    const error = await rejectsWith(
+      fixture.getJson(`${server.url}/malformed`),
+      "KILN_SOURCE_SYNTAX",
+    );
+    assert.match(
+      error.message,
+      new RegExp(`malformed JSON from ${server.url}/malformed at line 3, column 12`),
+    );
   });
 
   it("reports a complete but cut-off JSON body at its end", async () => {
@@ -133,7 +146,10 @@ describe("fetch faults (a real server on 127.0.0.1)", { timeout: 30_000 }, () =>
     const { client } = fixture.again({ fetch: { maxBytes: 1000 } });
     for (const path of ["/big-declared", "/big-streamed"]) {
       const error = await rejectsWith(
-        client.request({ url: server.url + path, accept: ["application/json"] }, JSON.parse),
+        client.request(
+          { url: server.url + path, accept: ["application/json"] },
+          (text) => JSON.parse(text) as unknown,
+        ),
         "KILN_SOURCE_TOO_LARGE",
       );
       assert.match(error.message, /larger than 1000 bytes/);
@@ -156,7 +172,10 @@ describe("fetch faults (a real server on 127.0.0.1)", { timeout: 30_000 }, () =>
     server.maxInFlight = 0;
     await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        client.request({ url: `${server.url}/item?n=${i}`, accept: ["application/json"] }, JSON.parse),
+        client.request(
+          { url: `${server.url}/item?n=${i}`, accept: ["application/json"] },
+          (text) => JSON.parse(text) as unknown,
+        ),
       ),
     );
     assert.equal(hits("/item"), 8);

@@ -18,7 +18,8 @@ describe("jsonSource", { timeout: 30_000 }, () => {
     cacheDir = await mkdtemp(path.join(tmpdir(), "kiln-json-source-"));
     server.route("/link", (req, res) => {
       const page = Number(new URL(req.url!, server.url).searchParams.get("page") ?? 1);
-      const next = page * 10 < PRODUCTS.length ? { link: `</link?page=${page + 1}>; rel="next"` } : {};
+      const next =
+        page * 10 < PRODUCTS.length ? { link: `</link?page=${page + 1}>; rel="next"` } : {};
       sendJson(res, PRODUCTS.slice((page - 1) * 10, page * 10), next);
     });
     server.route("/pages", (req, res) => {
@@ -49,11 +50,18 @@ describe("jsonSource", { timeout: 30_000 }, () => {
   });
 
   const ids = (store: Awaited<ReturnType<typeof loadSource>>["store"]) =>
-    store.list("products").map((e) => Number(e.id)).sort((a, b) => a - b);
+    store
+      .list("products")
+      .map((e) => Number(e.id))
+      .sort((a, b) => a - b);
   const all = PRODUCTS.map((p) => p.id);
 
   it("follows Link rel=next", async () => {
-    const source = jsonSource({ collection: "products", url: `${server.url}/link`, paginate: { type: "link" } });
+    const source = jsonSource({
+      collection: "products",
+      url: `${server.url}/link`,
+      paginate: { type: "link" },
+    });
     const { store, logs } = await loadSource(source, cacheDir);
     assert.deepEqual(ids(store), all);
     assert.deepEqual(logs, ["info: json:products: 3/3 requests, 0 from cache"]);
@@ -79,7 +87,11 @@ describe("jsonSource", { timeout: 30_000 }, () => {
       collection: "products",
       url: `${server.url}/pages?announce=1`,
       items: "data.items",
-      paginate: { type: "page", size: { param: "per_page", value: 4 }, totalPagesHeader: "X-Total-Pages" },
+      paginate: {
+        type: "page",
+        size: { param: "per_page", value: 4 },
+        totalPagesHeader: "X-Total-Pages",
+      },
     });
     const { store } = await loadSource(source, cacheDir);
     assert.deepEqual(ids(store), all);
@@ -101,7 +113,11 @@ describe("jsonSource", { timeout: 30_000 }, () => {
       collection: "products",
       url: `${server.url}/cursor`,
       items: "items",
-      paginate: { type: "cursor", param: "after", next: (body) => (body as { next: string | null }).next },
+      paginate: {
+        type: "cursor",
+        param: "after",
+        next: (body) => (body as { next: string | null }).next,
+      },
       transform: (item) => ({ title: String(item.name).toUpperCase() }),
     });
     const { store } = await loadSource(source, cacheDir);
@@ -110,7 +126,11 @@ describe("jsonSource", { timeout: 30_000 }, () => {
   });
 
   it("builds the same entries offline, from the cache", async () => {
-    const options = { collection: "products", url: `${server.url}/link`, paginate: { type: "link" } } as const;
+    const options = {
+      collection: "products",
+      url: `${server.url}/link`,
+      paginate: { type: "link" },
+    } as const;
     const online = await loadSource(jsonSource(options), cacheDir);
     const before = server.requests.length;
     const offline = await loadSource(jsonSource(options), cacheDir, { offline: true });
@@ -121,10 +141,19 @@ describe("jsonSource", { timeout: 30_000 }, () => {
   it("sanitizes the HTML fields it is told about", async () => {
     server.route("/articles", (_req, res) =>
       sendJson(res, [
-        { slug: "a", body: '<p onclick="x()">Hi<script>alert(1)</script></p>', title: "<b>kept as text</b>" },
+        {
+          slug: "a",
+          body: '<p onclick="x()">Hi<script>alert(1)</script></p>',
+          title: "<b>kept as text</b>",
+        },
       ]),
     );
-    const source = jsonSource({ collection: "articles", url: `${server.url}/articles`, id: "slug", html: ["body"] });
+    const source = jsonSource({
+      collection: "articles",
+      url: `${server.url}/articles`,
+      id: "slug",
+      html: ["body"],
+    });
     const { store } = await loadSource(source, cacheDir);
     assert.deepEqual(store.get("articles", "a")!.data, {
       slug: "a",
@@ -137,14 +166,23 @@ describe("jsonSource", { timeout: 30_000 }, () => {
     server.route("/object", (_req, res) => sendJson(res, { results: "nope" }));
     const source = jsonSource({ collection: "x", url: `${server.url}/object`, items: "results" });
     await assert.rejects(loadSource(source, cacheDir), (error: Error) => {
-      assert.match(error.message, /object: expected an array of items at "results", found string "nope"/);
+      assert.match(
+        error.message,
+        /object: expected an array of items at "results", found string "nope"/,
+      );
       return true;
     });
   });
 
   it("stops a pagination loop", async () => {
-    server.route("/loop", (_req, res) => sendJson(res, [{ id: 1 }], { link: '</loop>; rel="next"' }));
-    const source = jsonSource({ collection: "x", url: `${server.url}/loop`, paginate: { type: "link" } });
+    server.route("/loop", (_req, res) =>
+      sendJson(res, [{ id: 1 }], { link: '</loop>; rel="next"' }),
+    );
+    const source = jsonSource({
+      collection: "x",
+      url: `${server.url}/loop`,
+      paginate: { type: "link" },
+    });
     await assert.rejects(loadSource(source, cacheDir), /pagination loop/);
   });
 });

@@ -1,11 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type Handler = (
-  request: IncomingMessage,
-  response: ServerResponse,
-  body: string,
-) => void | Promise<void>;
+export type Handler = (request: IncomingMessage, response: ServerResponse, body: string) => unknown;
 
 export interface TestServer {
   url: string;
@@ -50,7 +46,7 @@ export async function startTestServer(): Promise<TestServer> {
         response.writeHead(404).end();
         return;
       }
-      Promise.resolve(handler(request, response, body)).catch((error: unknown) => {
+      Promise.resolve(handler(request, response, body) as Promise<void>).catch((error: unknown) => {
         response.destroy(error as Error);
       });
     });

@@ -69,7 +69,10 @@ describe("xmlSource", { timeout: 30_000 }, () => {
   });
 
   it("reads RSS items, with HTML sanitized and the title as text", async () => {
-    const { store } = await loadSource(xmlSource({ collection: "feed", url: `${server.url}/rss` }), cacheDir);
+    const { store } = await loadSource(
+      xmlSource({ collection: "feed", url: `${server.url}/rss` }),
+      cacheDir,
+    );
     assert.deepEqual(
       store.list("feed").map((e) => e.id),
       ["https://example.com/second", "post-1"],
@@ -87,7 +90,10 @@ describe("xmlSource", { timeout: 30_000 }, () => {
   });
 
   it("reads Atom entries", async () => {
-    const { store } = await loadSource(xmlSource({ collection: "feed", url: `${server.url}/atom` }), cacheDir);
+    const { store } = await loadSource(
+      xmlSource({ collection: "feed", url: `${server.url}/atom` }),
+      cacheDir,
+    );
     const data = store.get("feed", "urn:uuid:1")!.data;
     assert.equal(data.title, "Fish <and> chips");
     assert.equal(data.link, "https://example.com/atom-1");
@@ -97,7 +103,12 @@ describe("xmlSource", { timeout: 30_000 }, () => {
   });
 
   it("reads any XML with an items path, attributes as @keys", async () => {
-    const source = xmlSource({ collection: "books", url: `${server.url}/catalog`, items: "catalog.book", id: "@id" });
+    const source = xmlSource({
+      collection: "books",
+      url: `${server.url}/catalog`,
+      items: "catalog.book",
+      id: "@id",
+    });
     const { store } = await loadSource(source, cacheDir);
     assert.deepEqual(store.get("books", "b2")!.data, { "@id": "b2", title: "Two" });
   });
@@ -107,7 +118,10 @@ describe("xmlSource", { timeout: 30_000 }, () => {
       loadSource(xmlSource({ collection: "feed", url: `${server.url}/broken` }), cacheDir),
       (error: Error & { code?: string }) => {
         assert.equal(error.code, "KILN_SOURCE_SYNTAX");
-        assert.match(error.message, new RegExp(`malformed XML from ${server.url}/broken at line 3, column \\d+: .*titel`));
+        assert.match(
+          error.message,
+          new RegExp(`malformed XML from ${server.url}/broken at line 3, column \\d+: .*titel`),
+        );
         return true;
       },
     );
