@@ -85,7 +85,9 @@ describe("graphqlSource (against a graphql-js server)", { timeout: 30_000 }, () 
       title: "Post 5",
       body: "<p>Body 5</p>",
     });
-    const sent = server.requests.map((r) => JSON.parse(r.body).variables);
+    const sent = server.requests.map(
+      (r) => (JSON.parse(r.body) as { variables: unknown }).variables,
+    );
     assert.deepEqual(sent, [{ first: 3 }, { first: 3, after: "3" }, { first: 3, after: "6" }]);
   });
 
