@@ -31,6 +31,10 @@ export interface BuildProgress {
   stage: "config" | "content" | "pages" | "render" | "write";
   done?: number;
   total?: number;
+  /** What is counted. @default "pages" */
+  unit?: string;
+  /** Which part of the stage, such as the source fetching. */
+  detail?: string;
 }
 
 export interface BuildResult {
@@ -63,6 +67,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       logger: options.logger,
       cacheDir: paths.cacheDir,
       offline: options.offline,
+      onSourceProgress: (source, done, total) =>
+        progress({ stage: "content", detail: source, done, total, unit: "requests" }),
     });
     setActiveStore(store);
     const markdown = configureMarkdown(config.markdown);

@@ -14,6 +14,8 @@ export interface LoadContentOptions {
   /** Passed to sources; see SourceContext. */
   cacheDir?: string | undefined;
   offline?: boolean | undefined;
+  /** Live progress of each source, such as requests done of those started. */
+  onSourceProgress?: ((source: string, done: number, total: number) => void) | undefined;
 }
 
 /** Runs every source into one store, then validates entries against their schemas. */
@@ -28,6 +30,7 @@ export async function loadContent(options: LoadContentOptions): Promise<ContentS
         digest: sha256,
         cacheDir: options.cacheDir ?? path.join(options.root, ".kiln"),
         offline: options.offline ?? false,
+        progress: (done, total) => options.onSourceProgress?.(source.name, done, total),
       });
     } catch (error) {
       if (KilnError.is(error)) throw error;

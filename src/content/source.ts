@@ -17,6 +17,8 @@ export interface SourceContext {
   cacheDir?: string;
   /** `kiln build --offline`: remote sources answer from their cache alone. @default false */
   offline?: boolean;
+  /** Reports a source's progress (requests done of those started), shown live on a terminal. */
+  progress?: (done: number, total: number) => void;
 }
 
 /**

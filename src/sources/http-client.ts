@@ -37,6 +37,8 @@ export interface HttpClientOptions {
   fetch: ResolvedFetchOptions;
   secrets: Secrets;
   logger: SourceLogger;
+  /** Called as requests start and finish: done of total. */
+  onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
 /** Response headers sources read, kept in the cache so offline builds can paginate. */
@@ -69,12 +71,14 @@ export class HttpClient {
 
   async request<T>(request: HttpRequest, decode: Decode<T>): Promise<HttpResult<T>> {
     this.stats.requests++;
+    this.#options.onProgress?.(this.stats.done, this.stats.requests);
     try {
       const result = await this.#request(request, decode);
       if (result.fromCache) this.stats.fromCache++;
       return result;
     } finally {
       this.stats.done++;
+      this.#options.onProgress?.(this.stats.done, this.stats.requests);
     }
   }
 

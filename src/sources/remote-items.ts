@@ -33,6 +33,7 @@ export function createClient(
     fetch: resolveFetchOptions(fetch),
     secrets,
     logger: context.logger,
+    onProgress: context.progress,
   });
 }
 
