@@ -107,6 +107,7 @@ async function runQuery(
       headers,
       body: JSON.stringify({ query, variables }),
       accept: ["application/graphql-response+json", "application/json"],
+      readErrorBodyOf: [400, 422],
     },
     (text, shown) => {
       const body = parseJson(text, source, shown) as GraphqlResponse;

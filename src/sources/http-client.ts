@@ -15,6 +15,11 @@ export interface HttpRequest {
   body?: string;
   /** Accepted media types; an entry starting with `+` matches a suffix (`+json`). */
   accept: readonly string[];
+  /**
+   * 4xx statuses whose body is still decoded, because it says what went wrong (GraphQL over
+   * HTTP answers a bad query with 400 and the errors); decode is expected to throw.
+   */
+  readErrorBodyOf?: readonly number[];
 }
 
 /** Turns a response's text into a value; throws a KilnError naming `shownUrl` if it cannot. */
@@ -164,7 +169,8 @@ export class HttpClient {
       const wait = parseRetryAfter(response.headers.get("retry-after"));
       return { retry: `HTTP ${response.status}`, wait };
     }
-    if (!response.ok) {
+    const readError = request.readErrorBodyOf?.includes(response.status) === true;
+    if (!response.ok && !readError) {
       await response.body?.cancel();
       throw new KilnError(catalog.SourceHttpStatus({ source, url, status: response.status }));
     }
@@ -187,6 +193,9 @@ export class HttpClient {
       return { retry: secrets.redact(describeNetworkError(error, signal, options.timeout)) };
     }
     const value = decode(decodeUtf8(body, source, url), url);
+    if (!response.ok) {
+      throw new KilnError(catalog.SourceHttpStatus({ source, url, status: response.status }));
+    }
     const kept: Record<string, string> = {};
     for (const name of KEPT_HEADERS) {
       const header = response.headers.get(name);

@@ -19,7 +19,7 @@ export function fromEnv(name: string, format?: (value: string) => string): EnvSe
 export type MaybeSecret = string | EnvSecret;
 
 /** Query parameters whose values are hidden in messages even when given as plain text. */
-const SENSITIVE_PARAM = /key|token|secret|password|passwd|auth|signature|sig$|session/i;
+const SENSITIVE_PARAM = /(key|token|secret|password|passwd|signature|session)$|^(auth|sig|code)$/i;
 
 /** Knows a source's secret values and hides them in any text meant for people. */
 export class Secrets {

@@ -99,7 +99,11 @@ export function toWordpressEntries(
     sticky: post["sticky"] === true,
     parent: pageSlugs.get(Number(post["parent"])) ?? null,
   });
-  const entry = (data: { slug: string }): Item => ({ id: data.slug, data: { ...data } });
+  // WordPress stores non-ASCII slugs percent-encoded; the id (and so the URL) is the text.
+  const entry = (data: { slug: string }): Item => ({
+    id: decodeSlug(data.slug),
+    data: { ...data },
+  });
   return {
     posts: raw.posts.filter(isPublic).map(toPost).map(entry),
     pages: raw.pages.filter(isPublic).map(toPost).map(entry),
@@ -159,6 +163,14 @@ function toMedia(item: Raw, html: (value: unknown) => string): WordpressMedia {
     width: typeof details["width"] === "number" ? details["width"] : null,
     height: typeof details["height"] === "number" ? details["height"] : null,
   };
+}
+
+function decodeSlug(slug: string): string {
+  try {
+    return decodeURIComponent(slug);
+  } catch {
+    return slug;
+  }
 }
 
 function byId<T extends { wpId: number }>(items: T[]): Map<number, T> {

@@ -112,6 +112,25 @@ describe("graphqlSource (against a graphql-js server)", { timeout: 30_000 }, () 
     );
   });
 
+  it("reads the errors of a 400 answer (GraphQL over HTTP)", async () => {
+    server.route("/strict", (_req, res) => {
+      res.writeHead(400, { "content-type": "application/graphql-response+json" });
+      res.end(
+        JSON.stringify({ errors: [{ message: "Syntax Error: Expected Name, found <EOF>." }] }),
+      );
+    });
+    const source = graphqlSource({
+      collection: "posts",
+      endpoint: `${server.url}/strict`,
+      query: "{ posts(",
+      items: "posts.nodes",
+    });
+    await assert.rejects(
+      loadSource(source, cacheDir),
+      /answered with errors: Syntax Error: Expected Name/,
+    );
+  });
+
   it("fails with the server's GraphQL errors and where they are in the query", async () => {
     const source = graphqlSource({
       collection: "posts",
