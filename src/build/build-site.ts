@@ -5,7 +5,7 @@ import { loadConfig } from "../config/index.js";
 import { fileSource, loadContent, setActiveStore, type SourceLogger } from "../content/index.js";
 import { KilnError, catalog } from "../errors/index.js";
 import { configureMarkdown } from "../markdown/index.js";
-import { createRouteTable } from "../routes/index.js";
+import { createRouteTable, outputPathKey } from "../routes/index.js";
 import { toPosix } from "../support/index.js";
 import { acquireBuildLock } from "./build-lock.js";
 import { copyPublic } from "./copy-public.js";
@@ -72,7 +72,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const staging = await createStaging(paths.outDir);
     try {
       const publicFiles = await copyPublic(paths.publicDir, staging);
-      const taken = new Map(publicFiles.files.map((f) => [f.normalize("NFC").toLowerCase(), f]));
+      const taken = new Map(publicFiles.files.map((f) => [outputPathKey(f), f]));
       const rendered = await renderRoutes({
         table,
         pages: new Map(pages.map((p) => [p.page.file, p])),
