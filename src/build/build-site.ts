@@ -5,12 +5,12 @@ import { loadConfig } from "../config/index.js";
 import { fileSource, loadContent, setActiveStore, type SourceLogger } from "../content/index.js";
 import { KilnError, catalog } from "../errors/index.js";
 import { configureMarkdown } from "../markdown/index.js";
-import { createRouteTable } from "../routes/index.js";
+import { createRouteTable, outputPathKey } from "../routes/index.js";
 import { toPosix } from "../support/index.js";
 import { acquireBuildLock } from "./build-lock.js";
 import { copyPublic } from "./copy-public.js";
 import { loadPages } from "./load-pages.js";
-import { assertSafeOutDir, resolveProjectPaths } from "./project-paths.js";
+import { assertSafeOutDir, cacheDirOf, resolveProjectPaths } from "./project-paths.js";
 import { renderRoutes } from "./render-routes.js";
 import { createStaging, recoverInterruptedSwap } from "./staging.js";
 
@@ -52,12 +52,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (!existsSync(root)) throw new KilnError(catalog.RootMissing({ root }));
   const progress = options.onProgress ?? (() => {});
 
-  progress({ stage: "config" });
-  const { config } = await loadConfig(root, path.join(root, ".kiln"));
-  const paths = resolveProjectPaths(root, config, options.outDir);
-  assertSafeOutDir(paths);
-  const releaseLock = acquireBuildLock(paths.cacheDir);
+  const cacheDir = cacheDirOf(root);
+  // Taken before anything is written, .kiln/ included.
+  const releaseLock = acquireBuildLock(cacheDir);
   try {
+    progress({ stage: "config" });
+    const { config } = await loadConfig(root, cacheDir);
+    const paths = resolveProjectPaths(root, config, options.outDir);
+    assertSafeOutDir(paths);
     await recoverInterruptedSwap(paths.outDir);
     progress({ stage: "content" });
     const store = await loadContent({
@@ -80,7 +82,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const staging = await createStaging(paths.outDir);
     try {
       const publicFiles = await copyPublic(paths.publicDir, staging);
-      const taken = new Map(publicFiles.files.map((f) => [f.normalize("NFC").toLowerCase(), f]));
+      const taken = new Map(publicFiles.files.map((f) => [outputPathKey(f), f]));
       const rendered = await renderRoutes({
         table,
         pages: new Map(pages.map((p) => [p.page.file, p])),
