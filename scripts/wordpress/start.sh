@@ -33,7 +33,7 @@ mariadb-install-db --no-defaults --datadir="$state/mysql" --user=root \
   fail "mariadb-install-db"
 mariadbd --no-defaults --datadir="$state/mysql" --socket="$state/mysqld.sock" \
   --pid-file="$state/mysqld.pid" --skip-networking --user=root \
-  --innodb-buffer-pool-size=32M --log-error="$state/mariadb.log" &
+  --innodb-buffer-pool-size=32M --log-error="$state/mariadb.log" < /dev/null > "$state/mariadb.out" 2>&1 &
 for _ in $(seq 1 100); do [ -S "$state/mysqld.sock" ] && break; sleep 0.2; done
 [ -S "$state/mysqld.sock" ] || fail "mariadbd did not start"
 db_password=$(head -c 18 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9')
@@ -86,7 +86,7 @@ clear_env = yes
 env[WORDPRESS_CONFIG] = $name
 CONF
 "$php_fpm" --allow-to-run-as-root --fpm-config "$state/php-fpm.conf" --nodaemonize \
-  > "$state/php-fpm.out" 2>&1 &
+  < /dev/null > "$state/php-fpm.out" 2>&1 &
 
 # nginx on 127.0.0.1:PORT only.
 mkdir -p "$state/nginx-temp"
@@ -120,7 +120,7 @@ http {
   }
 }
 CONF
-nginx -c "$state/nginx.conf" -e "$state/nginx-error.log" > "$state/nginx.out" 2>&1 &
+nginx -c "$state/nginx.conf" -e "$state/nginx-error.log" < /dev/null > "$state/nginx.out" 2>&1 &
 for _ in $(seq 1 50); do [ -S "$state/php-fpm.sock" ] && [ -s "$state/nginx.pid" ] && break; sleep 0.2; done
 [ -S "$state/php-fpm.sock" ] || fail "php-fpm did not start"
 
