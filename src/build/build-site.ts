@@ -4,7 +4,7 @@ import path from "node:path";
 import { loadConfig } from "../config/index.js";
 import { fileSource, loadContent, setActiveStore, type SourceLogger } from "../content/index.js";
 import { KilnError, catalog } from "../errors/index.js";
-import { configureMarkdown } from "../markdown/index.js";
+import { configureMarkdown, prepareEntries } from "../markdown/index.js";
 import { createRouteTable, outputPathKey } from "../routes/index.js";
 import { toPosix } from "../support/index.js";
 import { acquireBuildLock } from "./build-lock.js";
@@ -73,7 +73,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         progress({ stage: "content", detail: source, done, total, unit: "requests" }),
     });
     setActiveStore(store);
-    const markdown = configureMarkdown(config.markdown);
+    const markdown = configureMarkdown({
+      ...config.markdown,
+      cacheDir: paths.cacheDir,
+      warn: (message) => options.logger.warn(message),
+    });
+    await prepareEntries(store.names().flatMap((name) => store.list(name)));
 
     progress({ stage: "pages" });
     const pages = await loadPages({ paths, markdown, defaultLayout: config.markdown.layout });

@@ -15,3 +15,4 @@ export {
   type PageDefinition,
   type PathItem,
 } from "./route-table.js";
+export { markdownPageUrls } from "./markdown-urls.js";
