@@ -14,6 +14,7 @@ const STAGES = [
   "render",
   "routes",
   "serve",
+  "sources",
   "support",
 ];
 

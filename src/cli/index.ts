@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { build, resolveProjectPaths } from "../build/index.js";
+import { build, cacheDirOf, resolveProjectPaths } from "../build/index.js";
 import { loadConfig } from "../config/index.js";
 import { KilnError, catalog, formatError } from "../errors/index.js";
 import { startServer } from "../serve/index.js";
@@ -30,13 +30,17 @@ async function run(command: Command): Promise<number> {
       process.stdout.write(`${readVersion()}\n`);
       return 0;
     case "build":
-      return runBuild(command.root, command.outDir);
+      return runBuild(command.root, command.outDir, command.offline);
     case "serve":
       return runServe(command.root, command.outDir, command.port);
   }
 }
 
-async function runBuild(root: string, outDir: string | undefined): Promise<number> {
+async function runBuild(
+  root: string,
+  outDir: string | undefined,
+  offline: boolean,
+): Promise<number> {
   const line = createProgressLine(process.stderr);
   const interrupt = new AbortController();
   const onSignal = () => interrupt.abort();
@@ -46,6 +50,7 @@ async function runBuild(root: string, outDir: string | undefined): Promise<numbe
     const result = await build({
       root,
       outDir,
+      offline,
       signal: interrupt.signal,
       onProgress: (progress) => line.update(progress),
       logger: {
@@ -75,7 +80,7 @@ async function runServe(
   port: number,
 ): Promise<number> {
   const projectRoot = path.resolve(root);
-  const { config } = await loadConfig(projectRoot, path.join(projectRoot, ".kiln"));
+  const { config } = await loadConfig(projectRoot, cacheDirOf(projectRoot));
   const { outDir } = resolveProjectPaths(projectRoot, config, outDirOverride);
   if (!existsSync(outDir)) throw new KilnError(catalog.OutputMissing({ outDir }));
   const server = await startServer({ root: outDir, port });

@@ -67,6 +67,23 @@ export const configSchema = z.strictObject({
   /** Content collections by name. Folders under src/content/ are collections too. */
   collections: z.record(collectionName, collectionSchema).default({}),
   markdown: markdownSchema.prefault({}),
+  /**
+   * Content sources besides the files in src/content/: `jsonSource(...)`, `wordpressSource(...)`
+   * or any object `{ name, load(context) }`. They run in order, after the file source.
+   * @default []
+   */
+  sources: z
+    .array(
+      z.custom<{ name: string; load(context: never): Promise<void> }>(
+        (value) =>
+          typeof value === "object" &&
+          value !== null &&
+          typeof (value as { name?: unknown }).name === "string" &&
+          typeof (value as { load?: unknown }).load === "function",
+        "expected a source such as jsonSource({ ... }): an object with a name and a load() function",
+      ),
+    )
+    .default([]),
 });
 
 export type KilnUserConfig = z.input<typeof configSchema>;
