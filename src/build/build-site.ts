@@ -13,7 +13,7 @@ import { loadPages } from "./load-pages.js";
 import { assertSafeOutDir, cacheDirOf, resolveProjectPaths } from "./project-paths.js";
 import { renderRoutes } from "./render-routes.js";
 import { writeMarkdownAssets } from "./markdown-assets.js";
-import { loadMdxEntries } from "./mdx-entries.js";
+import { loadMdxComponents, loadMdxEntries } from "./mdx-entries.js";
 import { createStaging, recoverInterruptedSwap } from "./staging.js";
 
 export interface BuildOptions {
@@ -82,6 +82,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       warn: (message) => options.logger.warn(message),
     });
     await prepareEntries(store.names().flatMap((name) => store.list(name)));
+    await loadMdxComponents(config.markdown.mdxComponents, paths);
     await loadMdxEntries(store, paths);
 
     progress({ stage: "pages" });

@@ -2,7 +2,13 @@ import path from "node:path";
 import { bundleModules } from "../compile/index.js";
 import type { ContentStore } from "../content/index.js";
 import { KilnError, catalog } from "../errors/index.js";
-import { registerMdxEntry, type MdxModule } from "../markdown/index.js";
+import {
+  registerMdxEntry,
+  setMarkdownPageUrls,
+  setMdxComponents,
+  type MdxModule,
+} from "../markdown/index.js";
+import { markdownPageUrls, scanPages } from "../routes/index.js";
 import { mdxPlugin } from "./mdx-plugin.js";
 import type { ProjectPaths } from "./project-paths.js";
 
@@ -20,6 +26,9 @@ export async function loadMdxEntries(store: ContentStore, paths: ProjectPaths): 
         : [],
     );
   if (entries.length === 0) return;
+  // MDX links are rewritten as it compiles, so the pages' URLs must be known first.
+  const urls = markdownPageUrls(await scanPages(paths.pagesDir));
+  setMarkdownPageUrls((file) => urls.get(file));
   const bundled = await bundleModules({
     root: paths.root,
     entries: entries.map((e) => e.file),
@@ -36,4 +45,26 @@ export async function loadMdxEntries(store: ContentStore, paths: ProjectPaths): 
     }
     registerMdxEntry(digest, module);
   }
+}
+
+/** Loads the config's `markdown.mdxComponents` module and shares its exports with all MDX. */
+export async function loadMdxComponents(
+  relative: string | undefined,
+  paths: ProjectPaths,
+): Promise<void> {
+  if (relative === undefined) return;
+  const file = path.resolve(paths.root, relative);
+  const bundled = await bundleModules({
+    root: paths.root,
+    entries: [file],
+    outDir: path.join(paths.cacheDir, "mdx-components"),
+  });
+  let module: Record<string, unknown>;
+  try {
+    module = (await import(bundled.modules.get(file)!)) as Record<string, unknown>;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new KilnError(catalog.ModuleLoad({ reason }), { file }, { cause: error });
+  }
+  setMdxComponents(Object.fromEntries(Object.entries(module).filter(([k]) => k !== "default")));
 }

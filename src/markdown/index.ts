@@ -17,4 +17,4 @@ export {
 } from "./render-entry.js";
 export type { HighlightThemes } from "./highlight.js";
 export { compileMdx } from "./compile-mdx.js";
-export { renderMdx, type MdxModule } from "./render-mdx.js";
+export { renderMdx, setMdxComponents, type MdxModule } from "./render-mdx.js";

@@ -7,7 +7,7 @@ import {
 } from "./create-renderer.js";
 import { KilnError, catalog } from "../errors/index.js";
 import type { ResolveMarkdownUrl } from "./relative-links.js";
-import { renderMdx, type MdxModule } from "./render-mdx.js";
+import { renderMdx, setMdxComponents, type MdxModule } from "./render-mdx.js";
 
 /**
  * The renderer pages use through `renderEntry()`. The build configures it from the config
@@ -35,6 +35,7 @@ export function configureMarkdown(options: MarkdownOptions): MarkdownRenderer {
   resolveUrl = undefined;
   cache.clear();
   mdxEntries.clear();
+  setMdxComponents({});
   return renderer;
 }
 

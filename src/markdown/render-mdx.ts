@@ -21,11 +21,19 @@ export interface MdxContent {
  * `components.Note`): for a page, those its layout exports as `components`; for an entry,
  * those the page passes to `renderEntry()`. The HTML then goes where a markdown body's does.
  */
+let sharedComponents: Record<string, unknown> = {};
+
+/** Components every MDX page and entry can use: the config's `markdown.mdxComponents`. */
+export function setMdxComponents(components: Record<string, unknown>): void {
+  sharedComponents = components;
+}
+
 export function renderMdx(module: MdxModule, components: unknown, file: string): MdxContent {
   const Content = module.default as ComponentType<{ components?: unknown }>;
   let html: string;
   try {
-    html = renderToString(h(Content, { components: components ?? {} }));
+    const all = { ...sharedComponents, ...(components as Record<string, unknown> | undefined) };
+    html = renderToString(h(Content, { components: all }));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new KilnError(catalog.MdxRender({ reason }), { file }, { cause: error });

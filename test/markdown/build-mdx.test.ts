@@ -18,6 +18,7 @@ describe("MDX pages", () => {
     assert.equal(article.querySelector("span.badge")?.text, "new");
     assert.equal(article.querySelector("aside.note")?.text, "Notes come from the layout.");
     assert.equal(article.querySelectorAll("table td").length, 2, "GFM tables work in MDX");
+    assert.equal(article.querySelector("div.aside")?.text, "From the config.");
   });
 
   it("pass front matter, heading ids and a table of contents to the layout", async () => {
@@ -31,7 +32,9 @@ describe("MDX pages", () => {
   });
 
   it("rewrite relative links to other pages' files", async () => {
-    const link = (await project.html("index.html")).querySelector("article p:last-child a");
+    const link = (await project.html("index.html"))
+      .querySelectorAll("article a")
+      .find((a) => a.text === "other page");
     assert.equal(link?.getAttribute("href"), "/docs/other/");
   });
 
@@ -53,6 +56,9 @@ describe("MDX collection entries", () => {
       assert.equal(root.querySelector("article h2")?.id, "hello-from-an-entry");
       assert.equal(root.querySelector("span.badge")?.text, "entry");
       assert.equal(root.querySelector("strong.callout")?.text, "called out");
+      const link = root.querySelectorAll("article a").find((a) => a.text === "the other page");
+      assert.equal(link?.getAttribute("href"), "/docs/other/");
+      assert.equal(root.querySelector("div.aside")?.text, "Config components reach entries too.");
     } finally {
       await project.cleanup();
     }
