@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { prepareAssets } from "../assets/index.js";
 import { loadConfig } from "../config/index.js";
 import { fileSource, loadContent, setActiveStore, type SourceLogger } from "../content/index.js";
 import { KilnError, catalog } from "../errors/index.js";
@@ -70,10 +71,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     try {
       const publicFiles = await copyPublic(paths.publicDir, staging);
       const taken = new Map(publicFiles.files.map((f) => [f.normalize("NFC").toLowerCase(), f]));
+      const assets = await prepareAssets({
+        root,
+        write: (file, data) => staging.write(file, data),
+      });
       const rendered = await renderRoutes({
         table,
         pages: new Map(pages.map((p) => [p.page.file, p])),
         site: config.site,
+        assets,
         staging,
         taken,
         signal: options.signal,
@@ -85,8 +91,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       return {
         outDir: paths.outDir,
         pages: table.routes.length,
-        files: table.routes.length + publicFiles.files.length,
-        bytes: rendered.bytes + publicFiles.bytes,
+        files: table.routes.length + publicFiles.files.length + assets.files,
+        bytes: rendered.bytes + publicFiles.bytes + assets.bytes,
         seconds: (performance.now() - started) / 1000,
       };
     } catch (error) {

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import type { ComponentType } from "preact";
+import { islandServerPlugin, islandsDirOf } from "../assets/index.js";
 import { bundleModules } from "../compile/index.js";
 import { locateField, parseEntry, trackReads } from "../content/index.js";
 import { KilnError, catalog } from "../errors/index.js";
@@ -52,6 +53,7 @@ export async function loadPages({
     root: paths.root,
     entries,
     outDir: path.join(paths.cacheDir, "server"),
+    plugins: [islandServerPlugin(islandsDirOf(paths.root))],
   });
   const modules = new Map<string, PageModule>();
   for (const file of entries)

@@ -207,4 +207,26 @@ export const catalog = {
     message: ({ outDir }) => `There is no built site in ${outDir}.`,
     hint: () => "Run `kiln build` first.",
   }),
+  // assets: islands, client scripts, styles, images (issue 7)
+  IslandPropsInvalid: define<{ island: string; prop: string; found: string }>({
+    code: "KILN_ISLAND_PROPS",
+    title: "An island's props cannot be sent to the browser",
+    message: ({ island, prop, found }) =>
+      `The island ${island} got ${found} in ${prop}; an island's props travel to the browser as JSON.`,
+    hint: () =>
+      "Pass strings, numbers, booleans, null, arrays and plain objects. Render children and functions inside the island itself.",
+  }),
+  IslandUnbundled: define<{ island: string }>({
+    code: "KILN_ISLAND_UNBUNDLED",
+    title: "An island was not bundled",
+    message: ({ island }) => `The island ${island} was rendered but has no client bundle.`,
+    hint: () => "Islands are the default exports of files directly in src/islands/.",
+  }),
+  ClientBundle: define<{ reason: string }>({
+    code: "KILN_CLIENT_BUNDLE",
+    title: "Browser code does not bundle",
+    message: ({ reason }) => reason,
+    hint: () =>
+      "Islands and client scripts run in the browser: they cannot import node: modules or `kiln` itself.",
+  }),
 } as const;
