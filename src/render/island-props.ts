@@ -30,10 +30,12 @@ function assertSerializable(value: unknown, at: string, island: string, seen: Se
   if (Array.isArray(value)) {
     value.forEach((item, index) => assertSerializable(item, `${at}[${index}]`, island, seen));
   } else {
+    // Preact marks its VNodes with an own `constructor: undefined`.
+    if (Object.hasOwn(value, "constructor") && "props" in value) fail("a JSX element");
     const prototype = Object.getPrototypeOf(value) as unknown;
     if (prototype !== Object.prototype && prototype !== null) {
       const name = (value as { constructor?: { name?: string } }).constructor?.name;
-      fail("type" in value && "props" in value ? "a JSX element" : `a ${name ?? "class"} instance`);
+      fail(`a ${name ?? "class"} instance`);
     }
     for (const [key, item] of Object.entries(value)) {
       if (item === undefined) continue;

@@ -20,8 +20,10 @@ export async function launchBrowser(): Promise<{ browser: Browser; close(): Prom
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
-      `--user-data-dir=${profile}`,
     ],
+    // Playwright refuses a --user-data-dir argument; it already gives `launch` a fresh
+    // temporary profile. Ours is kept for Chromium's other files (crash dumps, caches).
+    env: { ...process.env, HOME: profile, XDG_CONFIG_HOME: profile, XDG_CACHE_HOME: profile },
   });
   return {
     browser,

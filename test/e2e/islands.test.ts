@@ -1,0 +1,128 @@
+import assert from "node:assert/strict";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import { startServer, type RunningServer } from "../../src/serve/index.js";
+import { launchBrowser } from "../helpers/browser.js";
+import { REPO, copyProject, type Project } from "../helpers/build-fixture.js";
+
+interface Site {
+  project: Project;
+  server: RunningServer;
+}
+
+async function buildAndServe(source: string): Promise<Site> {
+  const project = await copyProject(source);
+  const result = await project.build();
+  assert.equal(result.code, 0, result.stderr);
+  return { project, server: await startServer({ root: project.outDir, port: 0 }) };
+}
+
+/** Opens a page and records every script it fetches. */
+async function open(browser: Browser, url: string, width = 1024) {
+  const page = await browser.newPage({ viewport: { width, height: 700 } });
+  const scripts: string[] = [];
+  page.on("request", (request) => {
+    if (request.resourceType() === "script" || request.url().endsWith(".js"))
+      scripts.push(new URL(request.url()).pathname);
+  });
+  await page.goto(url, { waitUntil: "networkidle" });
+  return { page, scripts };
+}
+
+const textOf = (page: Page, selector: string) =>
+  page.locator(selector).first().textContent({ timeout: 5000 });
+
+describe("islands in Chromium", { timeout: 120_000 }, () => {
+  let blog: Site;
+  let fixture: Site;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  before(async () => {
+    [blog, fixture, browser] = await Promise.all([
+      buildAndServe(path.join(REPO, "examples/blog")),
+      buildAndServe("islands"),
+      launchBrowser(),
+    ]);
+  });
+  after(async () => {
+    await browser?.close();
+    for (const site of [blog, fixture]) {
+      await site?.server.close();
+      await site?.project.cleanup();
+    }
+  });
+
+  it("hydrates the example's counter: a click increments it", async () => {
+    const { page } = await open(browser.browser, `${blog.server.url}islands/`);
+    const counter = page.locator(".counter").first();
+    assert.equal(await counter.locator("output").textContent(), "0");
+    await counter.locator("button").click();
+    await counter.locator("button").click();
+    await page.waitForFunction(
+      () => document.querySelector(".counter output")?.textContent === "2",
+      null,
+      { timeout: 5000 },
+    );
+    await page.close();
+  });
+
+  it("loads no JavaScript at all on a plain post page", async () => {
+    const { page, scripts } = await open(browser.browser, `${blog.server.url}posts/hello-kiln/`);
+    assert.equal(await page.locator("h1").count(), 1, "the page did not load");
+    assert.deepEqual(scripts, []);
+    assert.equal(await page.locator("script").count(), 0);
+    await page.close();
+  });
+
+  it("hydrates a media-query island only once the query matches", async () => {
+    const { page } = await open(browser.browser, `${blog.server.url}islands/`, 400);
+    const wide = page.locator(".counter").nth(2);
+    await wide.locator("button").click();
+    assert.equal(await wide.locator("output").textContent(), "20", "hydrated on a narrow screen");
+    await page.setViewportSize({ width: 1200, height: 700 });
+    await page.waitForFunction(
+      () => {
+        const counter = document.querySelectorAll(".counter")[2]!;
+        counter.querySelector("button")!.click();
+        return Number(counter.querySelector("output")!.textContent) > 20;
+      },
+      null,
+      { timeout: 5000, polling: 100 },
+    );
+    await page.close();
+  });
+
+  it("fetches a visible-strategy island's code only when it scrolls into view", async () => {
+    const { page, scripts } = await open(browser.browser, `${fixture.server.url}lazy/`);
+    assert.ok(
+      scripts.some((s) => /\/_kiln\/islands-/.test(s)),
+      "runtime not loaded",
+    );
+    assert.ok(!scripts.some((s) => s.includes("island-Clicker")), "loaded before it was visible");
+    await page.locator(".clicker").scrollIntoViewIfNeeded();
+    await page.waitForFunction(
+      () => {
+        document.querySelector<HTMLButtonElement>(".clicker")!.click();
+        return Number(document.querySelector(".clicker")!.textContent!.split(" ").at(-1)) > 1;
+      },
+      null,
+      { timeout: 5000, polling: 100 },
+    );
+    assert.ok(scripts.some((s) => s.includes("island-Clicker")));
+    await page.close();
+  });
+
+  it("gives hostile prop strings to the island whole, and runs none of them", async () => {
+    const { page } = await open(browser.browser, fixture.server.url);
+    await page.waitForSelector('.echo[data-state="hydrated"]', { timeout: 5000 });
+    const shown = await page.locator(".echo pre:not(.nested)").allTextContents();
+    const { HOSTILE } = await import("../fixtures/islands/src/hostile.js");
+    assert.deepEqual(shown, HOSTILE);
+    assert.deepEqual(JSON.parse((await textOf(page, ".echo pre.nested"))!), {
+      "</script>": "<!--",
+      key: HOSTILE[0],
+    });
+    assert.equal(await page.evaluate(() => (window as { __pwned?: number }).__pwned), undefined);
+    await page.close();
+  });
+});
