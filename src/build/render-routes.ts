@@ -52,7 +52,7 @@ export async function renderRoutes(options: RenderRoutesOptions): Promise<Render
       }),
     );
     bytes += await options.staging.write(route.outputPath, html);
-    graph[route.url] = [...new Set([...loaded.inputs, ...reads])].sort();
+    graph[route.url] = [...new Set([...loaded.inputs, ...reads])];
     options.onPage?.(index + 1, routes.length);
   }
   return { bytes, graph };
