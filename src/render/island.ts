@@ -46,7 +46,7 @@ export const IslandContext = createContext<IslandScope>({
  * Chooses when the island inside it hydrates: `<Island hydrate="visible"><Search /></Island>`.
  * An island used without it hydrates on load.
  */
-export function Island(props: { hydrate: HydrateStrategy; children: ComponentChildren }) {
+export function Island(props: { hydrate: HydrateStrategy; children?: ComponentChildren }) {
   const scope = useContext(IslandContext);
   return h(
     IslandContext.Provider,

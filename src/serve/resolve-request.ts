@@ -30,9 +30,7 @@ export function resolveRequest(rawTarget: string, root: string): RequestTarget {
   if (segments.some((s) => s === "..")) return { kind: "reject", status: 403 };
   if (segments.some((s) => s.startsWith(".") && s !== ".well-known"))
     return { kind: "reject", status: 404 };
-  // path.join drops a trailing slash, and the static handler needs it to tell `/about/`
-  // from `/about` (which it redirects): without it every folder URL redirected to itself.
-  const resolved = path.join(root, ...segments) + (decoded.endsWith("/") ? path.sep : "");
+  const resolved = path.join(root, ...segments);
   if (!isInside(root, resolved)) return { kind: "reject", status: 403 };
   return { kind: "file", path: resolved, slash: pathname.endsWith("/") };
 }

@@ -35,7 +35,7 @@ describe("serializeIslandProps", () => {
   ] as const) {
     it(`rejects ${name}, naming the prop`, () => {
       assert.throws(
-        () => serializeIslandProps(props as Record<string, unknown>, "Echo"),
+        () => serializeIslandProps(props, "Echo"),
         (error: unknown) =>
           KilnError.is(error) && error.code === "KILN_ISLAND_PROPS" && found.test(error.message),
       );

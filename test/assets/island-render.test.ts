@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { h } from "preact";
+import { h, type ComponentType } from "preact";
 import { parse } from "node-html-parser";
 import { Island, markIsland, renderPage, type IslandManifest } from "../../src/render/index.js";
 
@@ -19,7 +19,8 @@ const Echo = markIsland((props: { text: string }) => h("p", { class: "echo" }, p
 const Lazy = markIsland(() => h("p", null, "lazy"), "Lazy");
 const site = { title: "Test", lang: "en" };
 
-function render(component: () => ReturnType<typeof h>, islands = manifest) {
+function render(draw: () => unknown, islands = manifest) {
+  const component = draw as ComponentType<Record<string, unknown>>;
   return renderPage({
     url: "/",
     file: "/x.tsx",

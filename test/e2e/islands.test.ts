@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import type { Browser, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { startServer, type RunningServer } from "../../src/serve/index.js";
 import { launchBrowser } from "../helpers/browser.js";
 import { REPO, copyProject, type Project } from "../helpers/build-fixture.js";
@@ -19,8 +19,9 @@ async function buildAndServe(source: string): Promise<Site> {
 }
 
 /** Opens a page and records every script it fetches. */
-async function open(browser: Browser, url: string, width = 1024) {
-  const page = await browser.newPage({ viewport: { width, height: 700 } });
+async function open(browser: BrowserContext, url: string, width = 1024) {
+  const page = await browser.newPage();
+  await page.setViewportSize({ width, height: 700 });
   const scripts: string[] = [];
   page.on("request", (request) => {
     if (request.resourceType() === "script" || request.url().endsWith(".js"))
@@ -53,7 +54,7 @@ describe("islands in Chromium", { timeout: 120_000 }, () => {
   });
 
   it("hydrates the example's counter: a click increments it", async () => {
-    const { page } = await open(browser.browser, `${blog.server.url}islands/`);
+    const { page } = await open(browser.context, `${blog.server.url}islands/`);
     const counter = page.locator(".counter").first();
     assert.equal(await counter.locator("output").textContent(), "0");
     await counter.locator("button").click();
@@ -67,7 +68,7 @@ describe("islands in Chromium", { timeout: 120_000 }, () => {
   });
 
   it("loads no JavaScript at all on a plain post page", async () => {
-    const { page, scripts } = await open(browser.browser, `${blog.server.url}posts/hello-kiln/`);
+    const { page, scripts } = await open(browser.context, `${blog.server.url}posts/hello-kiln/`);
     assert.equal(await page.locator("h1").count(), 1, "the page did not load");
     assert.deepEqual(scripts, []);
     assert.equal(await page.locator("script").count(), 0);
@@ -75,7 +76,7 @@ describe("islands in Chromium", { timeout: 120_000 }, () => {
   });
 
   it("hydrates a media-query island only once the query matches", async () => {
-    const { page } = await open(browser.browser, `${blog.server.url}islands/`, 400);
+    const { page } = await open(browser.context, `${blog.server.url}islands/`, 400);
     const wide = page.locator(".counter").nth(2);
     await wide.locator("button").click();
     assert.equal(await wide.locator("output").textContent(), "20", "hydrated on a narrow screen");
@@ -93,7 +94,7 @@ describe("islands in Chromium", { timeout: 120_000 }, () => {
   });
 
   it("fetches a visible-strategy island's code only when it scrolls into view", async () => {
-    const { page, scripts } = await open(browser.browser, `${fixture.server.url}lazy/`);
+    const { page, scripts } = await open(browser.context, `${fixture.server.url}lazy/`);
     assert.ok(
       scripts.some((s) => /\/_kiln\/islands-/.test(s)),
       "runtime not loaded",
@@ -103,7 +104,7 @@ describe("islands in Chromium", { timeout: 120_000 }, () => {
     await page.waitForFunction(
       () => {
         document.querySelector<HTMLButtonElement>(".clicker")!.click();
-        return Number(document.querySelector(".clicker")!.textContent!.split(" ").at(-1)) > 1;
+        return Number(document.querySelector(".clicker")!.textContent.split(" ").at(-1)) > 1;
       },
       null,
       { timeout: 5000, polling: 100 },
@@ -113,7 +114,7 @@ describe("islands in Chromium", { timeout: 120_000 }, () => {
   });
 
   it("gives hostile prop strings to the island whole, and runs none of them", async () => {
-    const { page } = await open(browser.browser, fixture.server.url);
+    const { page } = await open(browser.context, fixture.server.url);
     await page.waitForSelector('.echo[data-state="hydrated"]', { timeout: 5000 });
     const shown = await page.locator(".echo pre:not(.nested)").allTextContents();
     const { HOSTILE } = await import("../fixtures/islands/src/hostile.js");

@@ -26,9 +26,6 @@ export async function launchBrowser(): Promise<{
       "--disable-component-update",
       "--disable-sync",
     ],
-    // Playwright refuses a --user-data-dir argument; it already gives `launch` a fresh
-    // temporary profile. Ours is kept for Chromium's other files (crash dumps, caches).
-    env: { ...process.env, HOME: profile, XDG_CONFIG_HOME: profile, XDG_CACHE_HOME: profile },
   });
   return {
     context,
