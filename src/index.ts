@@ -14,6 +14,7 @@ export {
   Head,
   Island,
   markIsland,
+  Script,
   type HydrateStrategy,
   type MarkdownLayoutProps,
 } from "./render/index.js";

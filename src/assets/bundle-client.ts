@@ -52,7 +52,7 @@ export async function bundleClient(options: BundleClientOptions): Promise<Client
       metafile: true,
       write: false,
       logLevel: "silent",
-      plugins: [useKilnPreact, refuseServerImports],
+      plugins: [useKilnPreact, refuseServerImports, leaveStylesToPages],
     });
   } catch (error) {
     throw toBundleError(error, absWorkingDir);
@@ -107,6 +107,34 @@ const refuseServerImports: esbuild.Plugin = {
     build.onResolve({ filter: /^kiln$/ }, () => ({
       errors: [{ text: "Browser code cannot import `kiln`: it is the build's own code." }],
     }));
+  },
+};
+
+/**
+ * The page's stylesheet already holds the CSS of every island and script it uses (the server
+ * compile bundled it), so browser bundles carry no CSS. A CSS module still gives its class
+ * names: compiled on its own, unminified, so the names match the server's.
+ */
+const leaveStylesToPages: esbuild.Plugin = {
+  name: "kiln:client-styles",
+  setup(build) {
+    build.onLoad({ filter: /\.css$/ }, async (args) => {
+      if (!args.path.endsWith(".module.css")) return { contents: "", loader: "js" };
+      const names = await esbuild.build({
+        stdin: {
+          contents: `export { default } from ${JSON.stringify(args.path)};`,
+          resolveDir: path.dirname(args.path),
+        },
+        absWorkingDir: build.initialOptions.absWorkingDir,
+        bundle: true,
+        write: false,
+        format: "esm",
+        outdir: "out",
+        logLevel: "silent",
+      });
+      const js = names.outputFiles.find((file) => file.path.endsWith(".js"))!;
+      return { contents: js.text, loader: "js" };
+    });
   },
 };
 

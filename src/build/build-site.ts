@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { prepareAssets } from "../assets/index.js";
+import { createAssetsServerPlugin, prepareAssets } from "../assets/index.js";
 import { loadConfig } from "../config/index.js";
 import { fileSource, loadContent, setActiveStore, type SourceLogger } from "../content/index.js";
 import { KilnError, catalog } from "../errors/index.js";
@@ -67,7 +67,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const markdown = configureMarkdown(config.markdown);
 
     progress({ stage: "pages" });
-    const pages = await loadPages({ paths, markdown, defaultLayout: config.markdown.layout });
+    const assetsPlugin = createAssetsServerPlugin(root);
+    const pages = await loadPages({
+      paths,
+      markdown,
+      defaultLayout: config.markdown.layout,
+      plugins: [assetsPlugin.plugin],
+    });
     const table = createRouteTable(pages.map(({ page, paths: items }) => ({ page, paths: items })));
 
     const staging = await createStaging(paths.outDir);
@@ -76,6 +82,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const taken = new Map(publicFiles.files.map((f) => [f.normalize("NFC").toLowerCase(), f]));
       const assets = await prepareAssets({
         root,
+        options: config.assets,
+        found: assetsPlugin.found,
         write: (file, data) => staging.write(file, data),
       });
       const rendered = await renderRoutes({

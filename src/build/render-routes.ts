@@ -10,7 +10,11 @@ export interface RenderRoutesOptions {
   pages: ReadonlyMap<string, LoadedPage>;
   site: SiteInfo;
   /** From the assets stage: client bundles and tags for every page's head. */
-  assets: { islands: IslandManifest | undefined; headTags: readonly string[] };
+  assets: {
+    islands: IslandManifest | undefined;
+    headTags: readonly string[];
+    stylesFor(entry: string | undefined): string[];
+  };
   staging: Staging;
   /** Output paths already taken by public files, case-folded. */
   taken: ReadonlyMap<string, string>;
@@ -48,7 +52,7 @@ export async function renderRoutes(options: RenderRoutesOptions): Promise<Render
         props: { ...loaded.props, ...route.props, params: route.params, url: route.url },
         site: options.site,
         islands: options.assets.islands,
-        headTags: options.assets.headTags,
+        headTags: [...options.assets.stylesFor(loaded.module), ...options.assets.headTags],
       }),
     );
     bytes += await options.staging.write(route.outputPath, html);

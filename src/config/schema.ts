@@ -40,6 +40,23 @@ const markdownSchema = z.strictObject({
   layout: z.string().min(1).optional(),
 });
 
+const assetsSchema = z.strictObject({
+  /**
+   * Stylesheets of at most this many bytes (minified) go inline in a `<style>` instead of a
+   * `<link>`, saving a request. 0 keeps every stylesheet in its own file. @default 0
+   */
+  inlineStyles: z.number().int().min(0).max(100_000).default(0),
+  /**
+   * Prefetch same-site links through the browser's Speculation Rules: a JSON
+   * `<script type="speculationrules">` on every page, no runtime. `"conservative"` fetches on
+   * pointer-down, `"moderate"` on hover, `"eager"` as soon as links appear. Off by default,
+   * so a page without islands has no script tag at all. @default false
+   */
+  prefetch: z
+    .union([z.literal(false), z.enum(["conservative", "moderate", "eager"])])
+    .default(false),
+});
+
 /** The one definition of Kiln's config. Defaults live here and nowhere else. */
 export const configSchema = z.strictObject({
   site: siteSchema.prefault({}),
@@ -50,6 +67,8 @@ export const configSchema = z.strictObject({
   /** Content collections by name. Folders under src/content/ are collections too. */
   collections: z.record(collectionName, collectionSchema).default({}),
   markdown: markdownSchema.prefault({}),
+  /** Browser code, styles and prefetching (the assets stage). */
+  assets: assetsSchema.prefault({}),
 });
 
 export type KilnUserConfig = z.input<typeof configSchema>;

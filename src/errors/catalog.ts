@@ -228,6 +228,13 @@ export const catalog = {
     message: ({ island }) => `The island ${island} was rendered but has no client bundle.`,
     hint: () => "Islands are the default exports of files directly in src/islands/.",
   }),
+  ScriptUnbundled: define<{ src: string }>({
+    code: "KILN_SCRIPT_UNBUNDLED",
+    title: "A client script was not bundled",
+    message: ({ src }) => `<Script src="${src}"> names no client module of this build.`,
+    hint: () =>
+      'Import the module with a ?client suffix (`import theme from "../scripts/theme.ts?client"`) and pass what the import gives.',
+  }),
   ClientBundle: define<{ reason: string }>({
     code: "KILN_CLIENT_BUNDLE",
     title: "Browser code does not bundle",

@@ -3,11 +3,7 @@ export { Head } from "./head.js";
 export { DefaultLayout, type MarkdownLayoutProps } from "./default-layout.js";
 export type { SiteInfo } from "./document.js";
 export { escapeAttribute, escapeText } from "./html-escape.js";
-export {
-  Island,
-  markIsland,
-  type ClientModule,
-  type HydrateStrategy,
-  type IslandManifest,
-} from "./island.js";
+export { Island, markIsland } from "./island.js";
+export type { ClientModule, HydrateStrategy, IslandManifest } from "./page-assets.js";
+export { Script } from "./script.js";
 export { serializeIslandProps } from "./island-props.js";

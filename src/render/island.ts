@@ -1,46 +1,8 @@
-import { createContext, h, type ComponentChildren, type ComponentType } from "preact";
+import { h, type ComponentChildren, type ComponentType } from "preact";
 import { useContext } from "preact/hooks";
 import { KilnError, catalog } from "../errors/index.js";
 import { serializeIslandProps } from "./island-props.js";
-
-/**
- * When an island's code runs in the browser: at once (`"load"`), when the main thread is
- * idle, when the island scrolls into view, or when a media query matches.
- */
-export type HydrateStrategy = "load" | "idle" | "visible" | { media: string };
-
-/** Where an island's bundle and the chunks it imports were written, as URLs. */
-export interface ClientModule {
-  url: string;
-  /** Chunks the module imports statically, for `<link rel="modulepreload">`. */
-  imports: string[];
-}
-
-/** The client bundles of one build: the hydration runtime and each island by id. */
-export interface IslandManifest {
-  runtime: ClientModule;
-  islands: ReadonlyMap<string, ClientModule>;
-}
-
-/** What one page's render learnt about its islands. */
-export class IslandCollector {
-  /** Island id → whether any use of it hydrates on load (then its code is preloaded). */
-  readonly used = new Map<string, boolean>();
-  constructor(readonly manifest: IslandManifest | undefined) {}
-}
-
-interface IslandScope {
-  collector: IslandCollector | undefined;
-  strategy: HydrateStrategy | undefined;
-  /** Inside an island everything is hydrated by that island; nested islands render plain. */
-  inside: boolean;
-}
-
-export const IslandContext = createContext<IslandScope>({
-  collector: undefined,
-  strategy: undefined,
-  inside: false,
-});
+import { IslandContext, type HydrateStrategy } from "./page-assets.js";
 
 /**
  * Chooses when the island inside it hydrates: `<Island hydrate="visible"><Search /></Island>`.
@@ -88,21 +50,4 @@ export function markIsland<P extends object>(component: ComponentType<P>, id: st
   }
   IslandRoot.displayName = `Island(${component.displayName ?? component.name ?? id})`;
   return IslandRoot;
-}
-
-/** `<head>` tags that start the page's islands: preload hints, then the runtime. */
-export function renderIslandHead(collector: IslandCollector): string[] {
-  if (collector.used.size === 0 || !collector.manifest) return [];
-  const { runtime, islands } = collector.manifest;
-  const preload = new Set<string>(runtime.imports);
-  for (const [id, eager] of [...collector.used].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const module = islands.get(id)!;
-    if (!eager) continue;
-    preload.add(module.url);
-    for (const chunk of module.imports) preload.add(chunk);
-  }
-  return [
-    ...[...preload].map((url) => `<link rel="modulepreload" href="${url}">`),
-    `<script type="module" src="${runtime.url}"></script>`,
-  ];
 }

@@ -4,7 +4,12 @@ import { KilnError, catalog } from "../errors/index.js";
 import { traceComponents } from "./component-trace.js";
 import { assembleDocument, type SiteInfo } from "./document.js";
 import { HeadCollector, HeadContext } from "./head.js";
-import { IslandCollector, IslandContext, renderIslandHead, type IslandManifest } from "./island.js";
+import {
+  IslandCollector,
+  IslandContext,
+  renderClientHead,
+  type IslandManifest,
+} from "./page-assets.js";
 
 export interface RenderPageInput {
   /** The page's URL, for messages. */
@@ -51,7 +56,7 @@ export function renderPage(input: RenderPageInput): string {
     hasDescription: head.hasDescription,
     headElements: [
       ...head.elements.map((node) => renderToString(node)),
-      ...renderIslandHead(islands),
+      ...renderClientHead(islands),
       ...(input.headTags ?? []),
     ],
     body: body.value,

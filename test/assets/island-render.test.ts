@@ -13,6 +13,9 @@ const manifest: IslandManifest = {
     ],
     ["Lazy", { url: "/_kiln/island-Lazy-L.js", imports: ["/_kiln/chunk-P.js"] }],
   ]),
+  scripts: new Map([
+    ["src/scripts/theme.ts", { url: "/_kiln/script-theme-T.js", imports: ["/_kiln/chunk-P.js"] }],
+  ]),
 };
 
 const Echo = markIsland((props: { text: string }) => h("p", { class: "echo" }, props.text), "Echo");

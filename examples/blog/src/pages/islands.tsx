@@ -1,4 +1,5 @@
-import { Island, type PageProps } from "kiln";
+import { Island, Script, type PageProps } from "kiln";
+import localTime from "../scripts/local-time.ts?client";
 import Base from "../layouts/Base";
 import Counter from "../islands/Counter";
 
@@ -7,6 +8,14 @@ export default function Islands({ url }: PageProps) {
   return (
     <Base title="Islands" description="Interactive components in a static page." url={url}>
       <h1>Islands</h1>
+      <Script src={localTime} />
+      <p>
+        Built at{" "}
+        <time data-local dateTime="2024-05-01T12:00:00Z">
+          2024-05-01 12:00 UTC
+        </time>
+        ; a small client script shows that in your own time zone.
+      </p>
       <p>This counter hydrates as soon as the page loads:</p>
       <Counter label="Count" start={0} />
       <p>This one waits until the browser is idle:</p>
