@@ -5,7 +5,7 @@ import { CLIENT_DIR } from "./bundle-client.js";
 
 export interface PageStyles {
   /** Head tags for the page compiled from this entry (page or layout source): link or style. */
-  tagsFor(entry: string | undefined): string[];
+  tagsFor: (entry: string | undefined) => string[];
   files: { path: string; contents: string }[];
 }
 

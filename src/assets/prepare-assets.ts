@@ -20,7 +20,7 @@ export interface PreparedAssets {
   /** Tags every page gets in its `<head>`. */
   headTags: string[];
   /** Style tags of the page compiled from this entry (its page or layout source file). */
-  stylesFor(entry: string | undefined): string[];
+  stylesFor: (entry: string | undefined) => string[];
   files: number;
   bytes: number;
 }

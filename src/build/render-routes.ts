@@ -13,7 +13,7 @@ export interface RenderRoutesOptions {
   assets: {
     islands: IslandManifest | undefined;
     headTags: readonly string[];
-    stylesFor(entry: string | undefined): string[];
+    stylesFor: (entry: string | undefined) => string[];
   };
   staging: Staging;
   /** Output paths already taken by public files, case-folded. */

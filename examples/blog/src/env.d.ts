@@ -5,14 +5,3 @@ declare module "kiln" {
   interface Collections extends CollectionsOf<typeof config> {}
 }
 
-/** `import id from "./x.ts?client"`: a client script's id, for `<Script src={id} />`. */
-declare module "*?client" {
-  const id: string;
-  export default id;
-}
-
-/** CSS modules: class names, scoped to their file. */
-declare module "*.module.css" {
-  const classes: Record<string, string>;
-  export default classes;
-}
