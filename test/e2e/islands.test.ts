@@ -57,6 +57,11 @@ describe("islands in Chromium", { timeout: 120_000 }, () => {
     const { page } = await open(browser.context, `${blog.server.url}islands/`);
     const counter = page.locator(".counter").first();
     assert.equal(await counter.locator("output").textContent(), "0");
+    assert.equal(
+      await counter.evaluate((element) => getComputedStyle(element).display),
+      "flex",
+      "the island's CSS module did not apply",
+    );
     await counter.locator("button").click();
     await counter.locator("button").click();
     await page.waitForFunction(
@@ -64,6 +69,13 @@ describe("islands in Chromium", { timeout: 120_000 }, () => {
       null,
       { timeout: 5000 },
     );
+    await page.close();
+  });
+
+  it("runs a page's client script", async () => {
+    const { page } = await open(browser.context, `${blog.server.url}islands/`);
+    await page.waitForSelector("time[data-localized]", { timeout: 5000 });
+    assert.notEqual(await textOf(page, "time[data-local]"), "2024-05-01 12:00 UTC");
     await page.close();
   });
 

@@ -4,4 +4,3 @@ import type config from "../kiln.config";
 declare module "kiln" {
   interface Collections extends CollectionsOf<typeof config> {}
 }
-
