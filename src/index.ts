@@ -15,6 +15,9 @@ export {
   Island,
   markIsland,
   Script,
+  Image,
+  type ImageProps,
+  type ImageSource,
   type HydrateStrategy,
   type MarkdownLayoutProps,
 } from "./render/index.js";

@@ -42,6 +42,7 @@ export async function bundleBrowserCode(
     runtime: bundle.modules.get("islands"),
     islands: new Map([...islands.keys()].map((id) => [id, bundle.modules.get(`island-${id}`)!])),
     scripts: new Map(scriptIds.map((id) => [id, bundle.modules.get(names.get(id)!)!])),
+    images: new Map(),
   };
   return { manifest, files: bundle.files };
 }

@@ -5,11 +5,14 @@ import { ISLAND_EXTENSIONS } from "./island-files.js";
 
 const RAW = "?kiln-island-source";
 const CLIENT = /\?client$/;
+const IMAGE = /\.(jpe?g|png|webp|avif|gif|tiff?)$/i;
 
 /** What the server compile found that the browser needs; filled while pages compile. */
 export interface ServerFindings {
   /** Client scripts (`import theme from "./theme.ts?client"`): id → absolute source path. */
   scripts: Map<string, string>;
+  /** Images pages import: id (path from the project root) → absolute source path. */
+  images: Map<string, string>;
   /** Compiled entry (page or layout source) → the CSS esbuild bundled for it, absolute. */
   css: Map<string, string>;
 }
@@ -26,11 +29,13 @@ export interface AssetsServerPlugin {
  *   module under a suffix, so esbuild loads it as usual);
  * - `import id from "./x.ts?client"` gives a script id for `<Script src={id} />`, and
  *   records the file so the browser bundle includes it;
+ * - `import photo from "./a.jpg"` gives an image source for `<Image src={photo} />`, and
+ *   records the file so the assets stage encodes it before pages render;
  * - the CSS each entry imports (esbuild bundles it beside the module) is recorded per entry.
  */
 export function createAssetsServerPlugin(root: string): AssetsServerPlugin {
   const islandsDir = path.join(root, "src", "islands");
-  const found: ServerFindings = { scripts: new Map(), css: new Map() };
+  const found: ServerFindings = { scripts: new Map(), css: new Map(), images: new Map() };
   const plugin: esbuild.Plugin = {
     name: "kiln:assets",
     setup(build) {
@@ -51,6 +56,14 @@ export function createAssetsServerPlugin(root: string): AssetsServerPlugin {
         const id = toPosix(path.relative(root, args.path));
         found.scripts.set(id, args.path);
         return { contents: `export default ${JSON.stringify(id)};`, loader: "js" };
+      });
+      build.onLoad({ filter: IMAGE }, (args) => {
+        const id = toPosix(path.relative(root, args.path));
+        found.images.set(id, args.path);
+        return {
+          contents: `export default ${JSON.stringify({ kind: "kiln-image", id })};`,
+          loader: "js",
+        };
       });
       build.onLoad({ filter: /\.[jt]sx?$/ }, (args) => {
         if (args.suffix === RAW || !isIsland(islandsDir, args.path)) return undefined;

@@ -52,6 +52,20 @@ const assetsSchema = z.strictObject({
    * pointer-down, `"moderate"` on hover, `"eager"` as soon as links appear. Off by default,
    * so a page without islands has no script tag at all. @default false
    */
+  images: z
+    .strictObject({
+      /** Widths (CSS pixels) each image is encoded at, never above its own. @default [480, 960, 1440, 1920] */
+      widths: z.array(z.number().int().min(16).max(8192)).min(1).default([480, 960, 1440, 1920]),
+      /** Largest source file accepted, in bytes. @default 25 MB */
+      maxBytes: z
+        .number()
+        .int()
+        .positive()
+        .default(25 * 1024 * 1024),
+      /** Largest source accepted, in pixels, checked before decoding. @default 50 megapixels */
+      maxPixels: z.number().int().positive().default(50_000_000),
+    })
+    .prefault({}),
   prefetch: z
     .union([z.literal(false), z.enum(["conservative", "moderate", "eager"])])
     .default(false),

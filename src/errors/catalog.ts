@@ -235,6 +235,33 @@ export const catalog = {
     hint: () =>
       'Import the module with a ?client suffix (`import theme from "../scripts/theme.ts?client"`) and pass what the import gives.',
   }),
+  ImageAltMissing: define<{ image: string }>({
+    code: "KILN_IMAGE_ALT",
+    title: "An image has no alt text",
+    message: ({ image }) => `<Image> of ${image} has no alt text.`,
+    hint: () =>
+      'Describe the image for people who cannot see it: alt="…". A purely decorative image takes alt="".',
+  }),
+  ImageUnknown: define<{ src: string }>({
+    code: "KILN_IMAGE_UNKNOWN",
+    title: "An image was not processed",
+    message: ({ src }) => `<Image> got ${src}, which is not an imported image.`,
+    hint: () =>
+      'Import the file and pass what the import gives: `import photo from "../images/a.jpg"`.',
+  }),
+  ImageTooLarge: define<{ image: string; size: string; limit: string }>({
+    code: "KILN_IMAGE_TOO_LARGE",
+    title: "An image is too large",
+    message: ({ image, size, limit }) => `${image} is ${size}; the limit is ${limit}.`,
+    hint: () =>
+      "Make the source smaller, or raise assets.images.maxBytes / maxPixels in kiln.config.",
+  }),
+  ImageUnreadable: define<{ image: string; reason: string }>({
+    code: "KILN_IMAGE_UNREADABLE",
+    title: "An image cannot be read",
+    message: ({ image, reason }) => `${image} cannot be decoded: ${reason}`,
+    hint: () => "Kiln reads JPEG, PNG, WebP, AVIF, GIF and TIFF files.",
+  }),
   ClientBundle: define<{ reason: string }>({
     code: "KILN_CLIENT_BUNDLE",
     title: "Browser code does not bundle",

@@ -20,6 +20,21 @@ export interface IslandManifest {
   islands: ReadonlyMap<string, ClientModule>;
   /** By script id (the source path from the project root). */
   scripts: ReadonlyMap<string, ClientModule>;
+  /** By image id (the source path from the project root). */
+  images: ReadonlyMap<string, ProcessedImage>;
+}
+
+/** One source image, encoded at several widths and formats. */
+export interface ProcessedImage {
+  /** Intrinsic size, after EXIF orientation. */
+  width: number;
+  height: number;
+  /** Modern formats, best first: `image/avif`, `image/webp`. */
+  sources: { type: string; candidates: { url: string; width: number }[] }[];
+  /** JPEG or PNG, for browsers that take neither. */
+  fallback: { url: string; width: number }[];
+  /** A tiny blurred WebP as a data: URL, shown until the image arrives. */
+  placeholder: string;
 }
 
 /** What one page's render asked of the browser: islands and client scripts. */

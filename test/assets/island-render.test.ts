@@ -16,6 +16,7 @@ const manifest: IslandManifest = {
   scripts: new Map([
     ["src/scripts/theme.ts", { url: "/_kiln/script-theme-T.js", imports: ["/_kiln/chunk-P.js"] }],
   ]),
+  images: new Map(),
 };
 
 const Echo = markIsland((props: { text: string }) => h("p", { class: "echo" }, props.text), "Echo");

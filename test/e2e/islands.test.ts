@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
+import sharp from "sharp";
 import type { BrowserContext, Page } from "playwright-core";
 import { startServer, type RunningServer } from "../../src/serve/index.js";
 import { launchBrowser } from "../helpers/browser.js";
@@ -34,7 +36,7 @@ async function open(browser: BrowserContext, url: string, width = 1024) {
 const textOf = (page: Page, selector: string) =>
   page.locator(selector).first().textContent({ timeout: 5000 });
 
-describe("islands in Chromium", { timeout: 120_000 }, () => {
+describe("islands, scripts and images in Chromium", { timeout: 120_000 }, () => {
   let blog: Site;
   let fixture: Site;
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -124,6 +126,50 @@ describe("islands in Chromium", { timeout: 120_000 }, () => {
     assert.ok(scripts.some((s) => s.includes("island-Clicker")));
     await page.close();
   });
+
+  for (const [width, expected] of [
+    [400, 480],
+    [1200, 800],
+  ] as const) {
+    it(`serves the gallery's first image as AVIF, ${expected}px wide, to a ${width}px screen`, async () => {
+      const page = await browser.context.newPage();
+      await page.setViewportSize({ width, height: 700 });
+      const types = new Map<string, string>();
+      page.on("response", (response) => {
+        types.set(new URL(response.url()).pathname, response.headers()["content-type"] ?? "");
+      });
+      await page.goto(`${blog.server.url}gallery/`, { waitUntil: "networkidle" });
+      const first = page.locator("picture img").first();
+      await page.waitForFunction(
+        () => {
+          const img = document.querySelector<HTMLImageElement>("picture img");
+          return img !== null && img.complete && img.naturalWidth > 0;
+        },
+        null,
+        { timeout: 5000 },
+      );
+      const { currentSrc, naturalWidth, boxWidth } = await first.evaluate(
+        (img: HTMLImageElement) => ({
+          currentSrc: new URL(img.currentSrc).pathname,
+          naturalWidth: img.naturalWidth,
+          boxWidth: img.getBoundingClientRect().width,
+        }),
+      );
+      assert.match(
+        currentSrc,
+        new RegExp(`^/_kiln/img/kiln-at-dusk-${expected}w-[0-9a-f]{8}\\.avif$`),
+      );
+      assert.equal(types.get(currentSrc), "image/avif");
+      const file = await sharp(
+        await readFile(path.join(blog.project.outDir, currentSrc)),
+      ).metadata();
+      assert.equal(file.width, expected);
+      // With srcset, naturalWidth is the file's width over its density: the width `sizes` gave.
+      assert.equal(naturalWidth, Math.round(boxWidth));
+      assert.ok(boxWidth <= expected, `shown at ${boxWidth}px from a ${expected}px file`);
+      await page.close();
+    });
+  }
 
   it("gives hostile prop strings to the island whole, and runs none of them", async () => {
     const { page } = await open(browser.context, fixture.server.url);

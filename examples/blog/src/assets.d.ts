@@ -11,3 +11,13 @@ declare module "*.module.css" {
   const classes: Record<string, string>;
   export default classes;
 }
+
+/** Images: a source for `<Image src={photo} alt="…" />`, encoded by Kiln at build time. */
+declare module "*.jpg" {
+  const image: import("kiln").ImageSource;
+  export default image;
+}
+declare module "*.png" {
+  const image: import("kiln").ImageSource;
+  export default image;
+}
