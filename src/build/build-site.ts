@@ -5,8 +5,8 @@ import { createAssetsServerPlugin, prepareAssets } from "../assets/index.js";
 import { loadConfig } from "../config/index.js";
 import { fileSource, loadContent, setActiveStore, type SourceLogger } from "../content/index.js";
 import { KilnError, catalog } from "../errors/index.js";
-import { configureMarkdown } from "../markdown/index.js";
-import { createRouteTable } from "../routes/index.js";
+import { configureMarkdown, prepareEntries } from "../markdown/index.js";
+import { createRouteTable, outputPathKey } from "../routes/index.js";
 import { toPosix } from "../support/index.js";
 import { acquireBuildLock } from "./build-lock.js";
 import { copyPublic } from "./copy-public.js";
@@ -21,6 +21,8 @@ export interface BuildOptions {
   /** Overrides the config's `outDir`, relative to the root. */
   outDir?: string | undefined;
   logger: SourceLogger;
+  /** Remote sources answer from their cache in .kiln/ alone (`kiln build --offline`). */
+  offline?: boolean | undefined;
   /** Aborting stops the build between pages; the previous output stays as it was. */
   signal?: AbortSignal | undefined;
   onProgress?: ((progress: BuildProgress) => void) | undefined;
@@ -30,6 +32,10 @@ export interface BuildProgress {
   stage: "config" | "content" | "pages" | "render" | "write";
   done?: number;
   total?: number;
+  /** What is counted. @default "pages" */
+  unit?: string;
+  /** Which part of the stage, such as the source fetching. */
+  detail?: string;
 }
 
 export interface BuildResult {
@@ -60,11 +66,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const store = await loadContent({
       root,
       config,
-      sources: [fileSource(paths.contentDir)],
+      sources: [fileSource(paths.contentDir), ...config.sources],
       logger: options.logger,
+      cacheDir: paths.cacheDir,
+      offline: options.offline,
+      onSourceProgress: (source, done, total) =>
+        progress({ stage: "content", detail: source, done, total, unit: "requests" }),
     });
     setActiveStore(store);
-    const markdown = configureMarkdown(config.markdown);
+    const markdown = configureMarkdown({
+      ...config.markdown,
+      cacheDir: paths.cacheDir,
+      warn: (message) => options.logger.warn(message),
+    });
+    await prepareEntries(store.names().flatMap((name) => store.list(name)));
 
     progress({ stage: "pages" });
     const assetsPlugin = createAssetsServerPlugin(root);
@@ -79,7 +94,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const staging = await createStaging(paths.outDir);
     try {
       const publicFiles = await copyPublic(paths.publicDir, staging);
-      const taken = new Map(publicFiles.files.map((f) => [f.normalize("NFC").toLowerCase(), f]));
+      const taken = new Map(publicFiles.files.map((f) => [outputPathKey(f), f]));
       const assets = await prepareAssets({
         root,
         options: config.assets,

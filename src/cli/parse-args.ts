@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { KilnError, catalog } from "../errors/index.js";
 
 export type Command =
-  | { name: "build"; root: string; outDir: string | undefined; debug: boolean }
+  | { name: "build"; root: string; outDir: string | undefined; debug: boolean; offline: boolean }
   | { name: "serve"; root: string; outDir: string | undefined; port: number; debug: boolean }
   | { name: "help" }
   | { name: "version" };
@@ -15,6 +15,7 @@ Commands:
 
 Options:
   --out <dir>    Output folder, relative to root (default: the config's outDir, "dist")
+  --offline      build: remote sources use only their cache in .kiln/, no network
   --port <n>     Port for serve (default: 4173)
   --debug        Show stack traces
   -h, --help     Show this help
@@ -31,6 +32,7 @@ export function parseCommand(argv: readonly string[]): Command {
         out: { type: "string" },
         port: { type: "string" },
         debug: { type: "boolean", default: false },
+        offline: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
       },
@@ -47,7 +49,7 @@ export function parseCommand(argv: readonly string[]): Command {
   const common = { root, outDir: values.out, debug: values.debug };
   switch (name) {
     case "build":
-      return { name, ...common };
+      return { name, ...common, offline: values.offline };
     case "serve":
       return { name, ...common, port: parsePort(values.port) };
     default:
