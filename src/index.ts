@@ -10,7 +10,17 @@ export {
   type KilnUserConfig,
   type ResolvedConfig,
 } from "./config/index.js";
-export { Head, type MarkdownLayoutProps } from "./render/index.js";
+export {
+  Head,
+  Island,
+  markIsland,
+  Script,
+  Image,
+  type ImageProps,
+  type ImageSource,
+  type HydrateStrategy,
+  type MarkdownLayoutProps,
+} from "./render/index.js";
 export {
   renderEntry,
   type Heading,

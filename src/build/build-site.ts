@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { createAssetsServerPlugin, prepareAssets } from "../assets/index.js";
 import { loadConfig } from "../config/index.js";
 import { fileSource, loadContent, setActiveStore, type SourceLogger } from "../content/index.js";
 import { KilnError, catalog } from "../errors/index.js";
@@ -86,17 +87,30 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await loadMdxEntries(store, paths);
 
     progress({ stage: "pages" });
-    const pages = await loadPages({ paths, markdown, defaultLayout: config.markdown.layout });
+    const assetsPlugin = createAssetsServerPlugin(root);
+    const pages = await loadPages({
+      paths,
+      markdown,
+      defaultLayout: config.markdown.layout,
+      plugins: [assetsPlugin.plugin],
+    });
     const table = createRouteTable(pages.map(({ page, paths: items }) => ({ page, paths: items })));
 
     const staging = await createStaging(paths.outDir);
     try {
       const publicFiles = await copyPublic(paths.publicDir, staging);
       const taken = new Map(publicFiles.files.map((f) => [outputPathKey(f), f]));
+      const assets = await prepareAssets({
+        root,
+        options: config.assets,
+        found: assetsPlugin.found,
+        write: (file, data) => staging.write(file, data),
+      });
       const rendered = await renderRoutes({
         table,
         pages: new Map(pages.map((p) => [p.page.file, p])),
         site: config.site,
+        assets,
         staging,
         taken,
         signal: options.signal,
@@ -109,8 +123,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       return {
         outDir: paths.outDir,
         pages: table.routes.length,
-        files: table.routes.length + publicFiles.files.length + images.files,
-        bytes: rendered.bytes + publicFiles.bytes + images.bytes,
+        files: table.routes.length + publicFiles.files.length + assets.files + images.files,
+        bytes: rendered.bytes + publicFiles.bytes + assets.bytes + images.bytes,
         seconds: (performance.now() - started) / 1000,
       };
     } catch (error) {

@@ -12,10 +12,11 @@ export interface BundleModulesOptions {
   /** Folder the compiled modules go to; emptied first. */
   outDir: string;
   /**
-   * More esbuild plugins (the build's MDX loader). A plugin's error whose `detail` is a
-   * KilnError reaches the user as that error.
+   * More esbuild plugins, run before Kiln's import binding (the assets stage's islands, the
+   * build's MDX loader). A plugin's error whose `detail` is a KilnError reaches the user as
+   * that error.
    */
-  plugins?: esbuild.Plugin[];
+  plugins?: readonly esbuild.Plugin[];
 }
 
 export interface BundledModules {
@@ -53,7 +54,7 @@ export async function bundleModules(options: BundleModulesOptions): Promise<Bund
       sourcemap: "linked",
       metafile: true,
       logLevel: "silent",
-      plugins: [bindKilnImports, ...(options.plugins ?? [])],
+      plugins: [...(options.plugins ?? []), bindKilnImports],
       outExtension: { ".js": ".mjs" },
     });
   } catch (error) {
