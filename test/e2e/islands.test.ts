@@ -176,7 +176,7 @@ describe("islands, scripts and images in Chromium", { timeout: 120_000 }, () => 
     await page.waitForFunction(
       () => {
         document.querySelector<HTMLButtonElement>(".clicker")!.click();
-        return Number(document.querySelector(".clicker")!.textContent!.split(" ").at(-1)) > 5;
+        return Number(document.querySelector(".clicker")!.textContent.split(" ").at(-1)) > 5;
       },
       null,
       { timeout: 5000, polling: 100 },
