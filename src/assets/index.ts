@@ -6,3 +6,4 @@ export {
   type ServerFindings,
 } from "./server-plugin.js";
 export { prepareAssets, type PreparedAssets, type PrepareAssetsOptions } from "./prepare-assets.js";
+export { processImage, type ImageOptions } from "./process-image.js";

@@ -13,7 +13,7 @@ import { copyPublic } from "./copy-public.js";
 import { loadPages } from "./load-pages.js";
 import { assertSafeOutDir, cacheDirOf, resolveProjectPaths } from "./project-paths.js";
 import { renderRoutes } from "./render-routes.js";
-import { writeMarkdownAssets } from "./markdown-assets.js";
+import { createMarkdownImageProcessor, writeMarkdownAssets } from "./markdown-assets.js";
 import { loadMdxComponents, loadMdxEntries } from "./mdx-entries.js";
 import { createStaging, recoverInterruptedSwap } from "./staging.js";
 
@@ -81,6 +81,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       cacheDir: paths.cacheDir,
       root,
       warn: (message) => options.logger.warn(message),
+      processImage: createMarkdownImageProcessor(root, config.assets.images),
     });
     await prepareEntries(store.names().flatMap((name) => store.list(name)));
     await loadMdxComponents(config.markdown.mdxComponents, paths);

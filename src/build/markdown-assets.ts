@@ -1,14 +1,32 @@
 import { readFile } from "node:fs/promises";
-import type { MarkdownRenderer } from "../markdown/index.js";
+import { processImage, type ImageOptions } from "../assets/index.js";
+import type { MarkdownPicture, MarkdownRenderer } from "../markdown/index.js";
+import { renderPictureHtml } from "../render/index.js";
 import type { Staging } from "./staging.js";
 
-/** Copies the local images that rendered markdown refers to into the output. */
+/**
+ * Local raster images in markdown go through the `<Image>` pipeline: the same encodings,
+ * cache (`.kiln/images/`) and `<picture>` markup.
+ */
+export function createMarkdownImageProcessor(
+  root: string,
+  options: ImageOptions,
+): (file: string) => Promise<MarkdownPicture> {
+  return async (file) => {
+    const { image, files } = await processImage(root, file, options);
+    return { files, html: (alt, title) => renderPictureHtml(image, { alt, title }) };
+  };
+}
+
+/** Writes the images that rendered markdown refers to into the output. */
 export async function writeMarkdownAssets(
   markdown: MarkdownRenderer,
   staging: Staging,
 ): Promise<{ files: number; bytes: number }> {
   const assets = [...markdown.takeAssets()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   let bytes = 0;
-  for (const [output, file] of assets) bytes += await staging.write(output, await readFile(file));
+  for (const [output, file] of assets) {
+    bytes += await staging.write(output, typeof file === "string" ? await readFile(file) : file);
+  }
   return { files: assets.length, bytes };
 }

@@ -387,4 +387,12 @@ export const catalog = {
     message: ({ source, problem }) => `Source "${source}" is misconfigured: ${problem}.`,
     hint: () => "See the Sources section of README.md for each source's options.",
   }),
+  // markdown images through the image pipeline (issue 7)
+  MarkdownImageAltMissing: define<{ target: string }>({
+    code: "KILN_IMAGE_ALT",
+    title: "A markdown image has no alt text",
+    message: ({ target }) => `The image "${target}" has no alt text.`,
+    hint: () =>
+      'Describe the image for people who cannot see it: ![what it shows](photo.jpg). Markdown cannot mark an image decorative; use <Image alt=""> or raw HTML for that.',
+  }),
 } as const;

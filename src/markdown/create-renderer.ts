@@ -3,7 +3,8 @@ import { collectCodeBlocks } from "./code-blocks.js";
 import { commonmarkOnly, gfm } from "./gfm.js";
 import { CodeHighlighter, type HighlightThemes } from "./highlight.js";
 import { headingIds, selectToc, type Heading } from "./heading-ids.js";
-import { localImages } from "./local-images.js";
+import { collectLocalImages, localImages } from "./local-images.js";
+import type { MarkdownPicture, ProcessMarkdownImage } from "./markdown-picture.js";
 import {
   relativeLinks,
   type RelativeLinksEnv,
@@ -28,6 +29,8 @@ export interface MarkdownOptions {
   warn?: ((message: string) => void) | undefined;
   /** The project folder: local images must be inside it. */
   root?: string | undefined;
+  /** Encodes local raster images as `<Image>` does; without it they are copied as they are. */
+  processImage?: ProcessMarkdownImage | undefined;
 }
 
 export interface RenderedMarkdown {
@@ -47,16 +50,16 @@ export interface RenderContext {
 
 export interface MarkdownRenderer {
   /**
-   * Highlights the code blocks of these documents ahead of `render()`, which is synchronous.
-   * Without it, code renders plain.
+   * Highlights the code blocks and encodes the local images of these documents ahead of
+   * `render()`, which is synchronous. Without it, code renders plain and images are copied.
    */
   prepare(documents: readonly { source: string; context?: RenderContext }[]): Promise<void>;
   render(source: string, context?: RenderContext): RenderedMarkdown;
   /**
-   * Local images the rendered documents use, output path → source file, for the build to
-   * copy into the output; emptied by the call.
+   * Local images the rendered documents use, output path → source file (copied) or bytes
+   * (encoded), for the build to write into the output; emptied by the call.
    */
-  takeAssets(): Map<string, string>;
+  takeAssets(): Map<string, string | Uint8Array>;
   /** The table of contents of these headings, to the configured depth. */
   toc(headings: readonly Heading[]): Heading[];
 }
@@ -83,20 +86,31 @@ export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRender
   md.use(headingIds, { anchors: options.headingAnchors === true });
   md.use(relativeLinks);
   md.use(localImages);
-  let assets = new Map<string, string>();
+  let assets = new Map<string, string | Uint8Array>();
+  const pictures = new Map<string, MarkdownPicture>();
   const tocDepth = options.tocDepth ?? 3;
   return {
     async prepare(documents) {
-      if (!highlighter) return;
-      await highlighter.prepare(
-        documents.flatMap(({ source, context = {} }) => collectCodeBlocks(md, source, context)),
+      if (highlighter) {
+        await highlighter.prepare(
+          documents.flatMap(({ source, context = {} }) => collectCodeBlocks(md, source, context)),
+        );
+      }
+      if (!options.processImage) return;
+      const files = documents.flatMap(({ source, context = {} }) =>
+        context.source ? collectLocalImages(md, source, context.source.file, options.root) : [],
       );
+      // One at a time and in order: sharp already uses every core for one image.
+      for (const file of [...new Set(files)].sort()) {
+        if (!pictures.has(file)) pictures.set(file, await options.processImage(file));
+      }
     },
     render(source, context = {}) {
       const env: RelativeLinksEnv = {
         source: context.source,
         resolveUrl: context.resolveUrl,
         assets,
+        pictures,
         root: options.root,
       };
       const html = md.render(source, env);

@@ -6,6 +6,7 @@ export {
   type RenderedMarkdown,
 } from "./create-renderer.js";
 export type { Heading } from "./heading-ids.js";
+export type { MarkdownPicture, ProcessMarkdownImage } from "./markdown-picture.js";
 export type { ResolveMarkdownUrl, SourceLocation } from "./relative-links.js";
 export {
   configureMarkdown,

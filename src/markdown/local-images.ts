@@ -1,6 +1,6 @@
 import { readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
-import type { MarkdownIt, StateCore } from "markdown-it";
+import type { MarkdownIt, StateCore, Token } from "markdown-it";
 import { KilnError, catalog } from "../errors/index.js";
 import { isInside, sha256 } from "../support/index.js";
 import { NOT_RELATIVE, locate, type RelativeLinksEnv } from "./relative-links.js";
@@ -8,12 +8,16 @@ import { NOT_RELATIVE, locate, type RelativeLinksEnv } from "./relative-links.js
 /** Where local images are written in the output. */
 export const ASSETS_FOLDER = "_kiln/assets";
 
+/** Images the pipeline encodes; others (SVG, GIF with its frames) are copied as they are. */
+const RASTER = /\.(?:jpe?g|png|webp|avif|tiff?)$/i;
+
 /**
- * `![diagram](./diagram.png)` next to the markdown file is written to the output as
- * `/_kiln/assets/diagram-<hash>.png`: the name changes when the bytes do, so the file can be
- * cached forever, and two images called `diagram.png` in different folders never collide.
- * A missing image fails the build with the file and line; an image outside the project is
- * refused, so markdown cannot publish files from elsewhere on the disk.
+ * `![diagram](./diagram.png)` next to the markdown file becomes the same `<picture>` as
+ * `<Image>` when the build prepared it (see `collectLocalImages`). Other local images are
+ * written as `/_kiln/assets/diagram-<hash>.svg`: the name changes when the bytes do, so the
+ * file can be cached forever, and two images of one name in different folders never collide.
+ * A missing image or alt text fails the build with the file and line; an image outside the
+ * project is refused, so markdown cannot publish files from elsewhere on the disk.
  */
 export const localImages = (md: MarkdownIt): void => {
   md.core.ruler.push("kiln_local_images", (state: StateCore) => {
@@ -28,46 +32,107 @@ export const localImages = (md: MarkdownIt): void => {
         const src = String(token.attrGet("src") ?? "");
         if (src === "" || NOT_RELATIVE.test(src)) continue;
         const where = () => locate(state.src, block, breaks, src, env.source!);
-        token.attrSet("src", emitImage(src, env, where));
+        const alt = state.md.renderer.renderInlineAsText(
+          token.children ?? [],
+          state.md.options,
+          env,
+        );
+        // Markdown cannot tell "decorative" from "forgotten": both are `![](x.jpg)`.
+        if (alt.trim() === "") {
+          throw new KilnError(catalog.MarkdownImageAltMissing({ target: src }), {
+            file: env.source.file,
+            ...where(),
+          });
+        }
+        emitImage(token, src, alt, env, where);
       }
     }
   });
 };
 
 function emitImage(
+  token: Token,
   src: string,
+  alt: string,
   env: RelativeLinksEnv,
   where: () => { line: number; column?: number },
-): string {
+): void {
   const source = env.source!;
   const cut = src.search(/[?#]/);
   const target = cut === -1 ? src : src.slice(0, cut);
+  const resolved = resolveImage(target, source.file, env.root);
+  if (resolved === undefined) return;
+  if ("problem" in resolved) {
+    throw new KilnError(
+      catalog.MarkdownImageInvalid({ target: resolved.decoded, problem: resolved.problem }),
+      { file: source.file, ...where() },
+    );
+  }
+  const picture = env.pictures?.get(resolved.real);
+  if (picture) {
+    for (const file of picture.files) env.assets!.set(file.path, file.contents);
+    token.type = "html_inline";
+    const title = token.attrGet("title");
+    token.content = picture.html(alt, title === null ? undefined : String(title));
+    token.children = null;
+    return;
+  }
+  const bytes = readFileSync(resolved.real);
+  const extension = path.extname(resolved.file);
+  const stem = path.basename(resolved.file, extension).replace(/[^A-Za-z0-9_-]+/g, "-") || "image";
+  const output = `${ASSETS_FOLDER}/${stem}-${sha256(bytes).slice(0, 10)}${extension.toLowerCase()}`;
+  env.assets!.set(output, resolved.file);
+  token.attrSet("src", `/${output}${cut === -1 ? "" : src.slice(cut)}`);
+}
+
+/** The image a relative `src` names, its real path, or why it cannot be published. */
+function resolveImage(
+  target: string,
+  markdownFile: string,
+  root: string | undefined,
+): { file: string; real: string } | { decoded: string; problem: string } | undefined {
   let decoded: string;
   try {
     decoded = decodeURI(target);
   } catch {
-    return src;
+    return undefined;
   }
-  const file = path.resolve(path.dirname(source.file), decoded);
-  const fail = (problem: string) =>
-    new KilnError(catalog.MarkdownImageInvalid({ target: decoded, problem }), {
-      file: source.file,
-      ...where(),
-    });
+  const file = path.resolve(path.dirname(markdownFile), decoded);
   let real: string;
   try {
     real = realpathSync(file);
   } catch {
-    throw fail("does not exist");
+    return { decoded, problem: "does not exist" };
   }
   // Checked after resolving links: a symlink in the project must not publish /etc/passwd.
-  if (env.root !== undefined && !isInside(realpathSync(env.root), real)) {
-    throw fail("is outside the project");
+  if (root !== undefined && !isInside(realpathSync(root), real)) {
+    return { decoded, problem: "is outside the project" };
   }
-  const bytes = readFileSync(real);
-  const extension = path.extname(file);
-  const stem = path.basename(file, extension).replace(/[^A-Za-z0-9_-]+/g, "-") || "image";
-  const output = `${ASSETS_FOLDER}/${stem}-${sha256(bytes).slice(0, 10)}${extension.toLowerCase()}`;
-  env.assets!.set(output, file);
-  return `/${output}${cut === -1 ? "" : src.slice(cut)}`;
+  return { file, real };
+}
+
+/**
+ * The local raster images of a document (real paths), for the build to encode before the
+ * synchronous `render()`. Problems are left for `render()`, which reports them with the line.
+ */
+export function collectLocalImages(
+  md: MarkdownIt,
+  source: string,
+  markdownFile: string,
+  root: string | undefined,
+): string[] {
+  if (!source.includes("![")) return [];
+  const found: string[] = [];
+  // No source in the env: Kiln's own rules stay out of this parse.
+  for (const block of md.parse(source, {})) {
+    for (const token of block.children ?? []) {
+      if (token.type !== "image") continue;
+      const src = String(token.attrGet("src") ?? "");
+      if (src === "" || NOT_RELATIVE.test(src)) continue;
+      const cut = src.search(/[?#]/);
+      const resolved = resolveImage(cut === -1 ? src : src.slice(0, cut), markdownFile, root);
+      if (resolved && "real" in resolved && RASTER.test(resolved.real)) found.push(resolved.real);
+    }
+  }
+  return found;
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
 import { KilnError, catalog } from "../errors/index.js";
 import type { MarkdownEnv } from "./heading-ids.js";
+import type { MarkdownPicture } from "./markdown-picture.js";
 
 /** Where the markdown being rendered lives, so relative links can be followed. */
 export interface SourceLocation {
@@ -18,8 +19,10 @@ export type ResolveMarkdownUrl = (file: string) => string | undefined;
 export interface RelativeLinksEnv extends MarkdownEnv {
   source?: SourceLocation;
   resolveUrl?: ResolveMarkdownUrl;
-  /** Images next to the markdown that the output needs: output path → source file. */
-  assets?: Map<string, string>;
+  /** Images next to the markdown that the output needs: output path → source file or bytes. */
+  assets?: Map<string, string | Uint8Array>;
+  /** Local raster images the build encoded ahead of rendering, by real path. */
+  pictures?: ReadonlyMap<string, MarkdownPicture>;
   /** Local images must be inside this folder (the project). */
   root?: string;
 }

@@ -1,5 +1,6 @@
 import { h } from "preact";
 import { useContext } from "preact/hooks";
+import { renderToString } from "preact-render-to-string";
 import { KilnError, catalog } from "../errors/index.js";
 import { IslandContext, type ProcessedImage } from "./page-assets.js";
 
@@ -32,6 +33,24 @@ export function Image(props: ImageProps) {
   if (typeof props.alt !== "string") throw new KilnError(catalog.ImageAltMissing({ image: id }));
   const image = collector?.manifest?.images.get(id);
   if (!image) throw new KilnError(catalog.ImageUnknown({ src: id }));
+  return picture(image, props);
+}
+
+/** How one processed image is shown: what `<Image>` takes, less the source. */
+export interface PictureOptions {
+  alt: string;
+  sizes?: string | undefined;
+  eager?: boolean | undefined;
+  class?: string | undefined;
+  title?: string | undefined;
+}
+
+/** The `<picture>` of `<Image>` as HTML, for images in markdown: one markup for both. */
+export function renderPictureHtml(image: ProcessedImage, options: PictureOptions): string {
+  return renderToString(picture(image, options));
+}
+
+function picture(image: ProcessedImage, props: PictureOptions) {
   const sizes = props.sizes ?? "100vw";
   const largest = image.fallback.at(-1)!;
   return h(
@@ -47,6 +66,7 @@ export function Image(props: ImageProps) {
       width: image.width,
       height: image.height,
       alt: props.alt,
+      title: props.title,
       class: props.class,
       loading: props.eager ? "eager" : "lazy",
       decoding: props.eager ? "auto" : "async",

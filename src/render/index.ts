@@ -10,6 +10,12 @@ export type {
   IslandManifest,
   ProcessedImage,
 } from "./page-assets.js";
-export { Image, type ImageProps, type ImageSource } from "./image.js";
+export {
+  Image,
+  renderPictureHtml,
+  type ImageProps,
+  type ImageSource,
+  type PictureOptions,
+} from "./image.js";
 export { Script } from "./script.js";
 export { serializeIslandProps } from "./island-props.js";
