@@ -1,4 +1,6 @@
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { processImage, type ImageOptions } from "../assets/index.js";
 import type { MarkdownPicture, MarkdownRenderer } from "../markdown/index.js";
 import { renderPictureHtml } from "../render/index.js";
@@ -25,8 +27,12 @@ export async function writeMarkdownAssets(
 ): Promise<{ files: number; bytes: number }> {
   const assets = [...markdown.takeAssets()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   let bytes = 0;
+  let files = 0;
   for (const [output, file] of assets) {
+    // An image a page also shows with <Image> is already there: same name, same bytes.
+    if (existsSync(path.join(staging.dir, output))) continue;
     bytes += await staging.write(output, typeof file === "string" ? await readFile(file) : file);
+    files++;
   }
-  return { files: assets.length, bytes };
+  return { files, bytes };
 }

@@ -108,11 +108,24 @@ describe("examples/blog", () => {
     );
     assert.deepEqual(
       tour.querySelectorAll("h2").map((h) => h.id),
-      ["tables", "code", "links-and-headings", "links-and-headings-1"],
+      ["tables", "code", "links-and-headings", "links-and-headings-1", "images"],
     );
     assert.equal(tour.querySelector('a[href="https://example.org"]')?.text, "https://example.org");
     const hello = await project.html("posts/hello-kiln/index.html");
     assert.equal(hello.querySelector("s")?.text, "careless");
+  });
+
+  it("encodes a markdown image once, as the gallery's <Image> of the same file", async () => {
+    const picture = (await project.html("posts/markdown-tour/index.html")).querySelector("picture");
+    const img = picture?.querySelector("img");
+    assert.equal(img?.getAttribute("alt"), "Blue and teal shapes, like a glaze test tile");
+    assert.equal(img?.getAttribute("width"), "800");
+    assert.equal(img?.getAttribute("loading"), "lazy");
+    const srcsets = (page: typeof picture) =>
+      page?.querySelectorAll("source").map((s) => s.getAttribute("srcset"));
+    const gallery = (await project.html("gallery/index.html")).querySelectorAll("picture")[1];
+    assert.deepEqual(srcsets(picture), srcsets(gallery));
+    assert.match(srcsets(picture)![0]!, /^\/_kiln\/img\/glaze-test-480w-[0-9a-f]{8}\.avif 480w, /);
   });
 
   it("gives the same bytes wherever the project folder is", async () => {
