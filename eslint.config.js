@@ -28,6 +28,7 @@ export default tseslint.config(
       "test/fixtures/",
       "examples/",
       "bench/results/",
+      "bench/vendor/",
     ],
   },
   js.configs.recommended,
