@@ -16,6 +16,7 @@ const STAGES = [
   "routes",
   "serve",
   "support",
+  "workers",
 ];
 
 export default tseslint.config(

@@ -23,6 +23,8 @@ export interface BuildOptions {
   /** Aborting stops the build between pages; the previous output stays as it was. */
   signal?: AbortSignal | undefined;
   onProgress?: ((progress: BuildProgress) => void) | undefined;
+  /** Render workers; 0 renders on the main thread. @default one per CPU for large sites */
+  workers?: number | undefined;
 }
 
 export interface BuildProgress {
@@ -76,6 +78,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         site: config.site,
         staging,
         taken,
+        store,
+        markdown: config.markdown,
+        workers: options.workers,
         signal: options.signal,
         onPage: (done, total) => progress({ stage: "render", done, total }),
       });

@@ -16,6 +16,8 @@ type AnyComponent = ComponentType<Record<string, unknown>>;
 export interface LoadedPage {
   page: PageFile;
   component: AnyComponent;
+  /** URL of the compiled module whose default export is `component`, for render workers. */
+  module: string | undefined;
   /** Props every route of this page gets (a markdown page's body and front matter). */
   props: Record<string, unknown>;
   /** What a dynamic page's `paths()` returned. */
@@ -65,6 +67,7 @@ export async function loadPages({
           layouts,
           modules,
           moduleInputs: bundled.inputs,
+          moduleUrls: bundled.modules,
           markdown,
           defaultLayout,
         }),
@@ -76,8 +79,15 @@ export async function loadPages({
     if (typeof component !== "function")
       throw new KilnError(catalog.PageNoComponent(), { file: page.file });
     const inputs = bundled.inputs.get(page.file) ?? [page.file];
+    const moduleUrl = bundled.modules.get(page.file);
     if (!isDynamic(page)) {
-      loaded.push({ page, component: component as AnyComponent, props: {}, inputs });
+      loaded.push({
+        page,
+        component: component as AnyComponent,
+        module: moduleUrl,
+        props: {},
+        inputs,
+      });
       continue;
     }
     if (typeof module.paths !== "function")
@@ -103,6 +113,7 @@ export async function loadPages({
     loaded.push({
       page,
       component: component as AnyComponent,
+      module: moduleUrl,
       props: {},
       paths: result,
       inputs: [...inputs, ...reads],
@@ -115,6 +126,7 @@ interface MarkdownPageContext {
   layouts: ReadonlyMap<string, string>;
   modules: ReadonlyMap<string, PageModule>;
   moduleInputs: ReadonlyMap<string, string[]>;
+  moduleUrls: ReadonlyMap<string, string>;
   markdown: MarkdownRenderer;
   defaultLayout: string | undefined;
 }
@@ -129,6 +141,7 @@ async function loadMarkdownPage(page: PageFile, context: MarkdownPageContext): P
     return {
       page,
       component: DefaultLayout as unknown as AnyComponent,
+      module: undefined,
       props,
       inputs: [page.file],
     };
@@ -150,6 +163,7 @@ async function loadMarkdownPage(page: PageFile, context: MarkdownPageContext): P
   return {
     page,
     component: component as AnyComponent,
+    module: context.moduleUrls.get(layoutFile),
     props,
     inputs: [page.file, ...(moduleInputs.get(layoutFile) ?? [])],
   };

@@ -30,13 +30,17 @@ async function run(command: Command): Promise<number> {
       process.stdout.write(`${readVersion()}\n`);
       return 0;
     case "build":
-      return runBuild(command.root, command.outDir);
+      return runBuild(command.root, command.outDir, command.workers);
     case "serve":
       return runServe(command.root, command.outDir, command.port);
   }
 }
 
-async function runBuild(root: string, outDir: string | undefined): Promise<number> {
+async function runBuild(
+  root: string,
+  outDir: string | undefined,
+  workers: number | undefined,
+): Promise<number> {
   const line = createProgressLine(process.stderr);
   const interrupt = new AbortController();
   const onSignal = () => interrupt.abort();
@@ -46,6 +50,7 @@ async function runBuild(root: string, outDir: string | undefined): Promise<numbe
     const result = await build({
       root,
       outDir,
+      workers,
       signal: interrupt.signal,
       onProgress: (progress) => line.update(progress),
       logger: {

@@ -2,7 +2,13 @@ import { parseArgs } from "node:util";
 import { KilnError, catalog } from "../errors/index.js";
 
 export type Command =
-  | { name: "build"; root: string; outDir: string | undefined; debug: boolean }
+  | {
+      name: "build";
+      root: string;
+      outDir: string | undefined;
+      debug: boolean;
+      workers: number | undefined;
+    }
   | { name: "serve"; root: string; outDir: string | undefined; port: number; debug: boolean }
   | { name: "help" }
   | { name: "version" };
@@ -16,6 +22,8 @@ Commands:
 Options:
   --out <dir>    Output folder, relative to root (default: the config's outDir, "dist")
   --port <n>     Port for serve (default: 4173)
+  --workers <n>  Render threads for build; 0 renders on the main thread (default: one per CPU
+                 for sites of 400 pages or more)
   --debug        Show stack traces
   -h, --help     Show this help
   -v, --version  Show Kiln's version
@@ -30,6 +38,7 @@ export function parseCommand(argv: readonly string[]): Command {
       options: {
         out: { type: "string" },
         port: { type: "string" },
+        workers: { type: "string" },
         debug: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
@@ -47,7 +56,7 @@ export function parseCommand(argv: readonly string[]): Command {
   const common = { root, outDir: values.out, debug: values.debug };
   switch (name) {
     case "build":
-      return { name, ...common };
+      return { name, ...common, workers: parseWorkers(values.workers) };
     case "serve":
       return { name, ...common, port: parsePort(values.port) };
     default:
@@ -64,4 +73,15 @@ function parsePort(value: string | undefined): number {
     );
   }
   return port;
+}
+
+function parseWorkers(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const workers = Number(value);
+  if (!/^\d+$/.test(value) || workers > 256) {
+    throw new KilnError(
+      catalog.UsageInvalid({ problem: `--workers must be a number from 0 to 256, got "${value}"` }),
+    );
+  }
+  return workers;
 }
