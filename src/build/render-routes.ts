@@ -1,10 +1,11 @@
 import { availableParallelism } from "node:os";
+import path from "node:path";
 import { snapshotStore, trackReads, type ContentStore } from "../content/index.js";
 import { KilnError, catalog } from "../errors/index.js";
 import type { MarkdownOptions } from "../markdown/index.js";
 import { renderPage, type SiteInfo } from "../render/index.js";
 import type { Route, RouteTable } from "../routes/index.js";
-import { createRenderPool, type RenderPool, type RenderedPage } from "../workers/index.js";
+import { createRenderPool, type RenderPool, type WrittenPage } from "../workers/index.js";
 import type { LoadedPage } from "./load-pages.js";
 import type { Staging } from "./staging.js";
 
@@ -50,8 +51,8 @@ export async function renderRoutes(options: RenderRoutesOptions): Promise<Render
     options.signal?.throwIfAborted();
     const route = routes[index]!;
     const loaded = options.pages.get(route.page.file)!;
-    const rendered = await renderRoute(route, loaded, options.site, pool);
-    bytes += await options.staging.write(route.outputPath, rendered.html);
+    const rendered = await renderRoute(route, loaded, options, pool);
+    bytes += rendered.bytes;
     graphs[index] = [...new Set([...loaded.inputs, ...rendered.reads])].sort();
     options.onPage?.(++done, routes.length);
   };
@@ -83,12 +84,13 @@ function startPool(options: RenderRoutesOptions): RenderPool | undefined {
   }
 }
 
+/** Renders and writes one page, on a worker when there is one. */
 async function renderRoute(
   route: Route,
   loaded: LoadedPage,
-  site: SiteInfo,
+  { site, staging }: RenderRoutesOptions,
   pool: RenderPool | undefined,
-): Promise<RenderedPage> {
+): Promise<WrittenPage> {
   const task = {
     url: route.url,
     file: route.page.file,
@@ -98,7 +100,8 @@ async function renderRoute(
   };
   if (pool && loaded.module !== undefined) {
     try {
-      return await pool.render({ ...task, module: loaded.module });
+      const outFile = path.join(staging.dir, route.outputPath);
+      return await pool.render({ ...task, module: loaded.module, outFile });
     } catch (error) {
       if (!isCloneError(error)) throw error;
     }
@@ -106,7 +109,7 @@ async function renderRoute(
   const { result: html, reads } = await trackReads(() =>
     renderPage({ ...task, component: loaded.component }),
   );
-  return { html, reads };
+  return { bytes: await staging.write(route.outputPath, html), reads };
 }
 
 /**

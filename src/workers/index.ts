@@ -1,2 +1,2 @@
 export { createRenderPool, type RenderPool } from "./render-pool.js";
-export type { RenderTask, RenderedPage, WorkerInit } from "./render-task.js";
+export type { RenderTask, WrittenPage, WorkerInit } from "./render-task.js";

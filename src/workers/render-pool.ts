@@ -2,7 +2,7 @@ import { Worker } from "node:worker_threads";
 import {
   reviveError,
   type RenderTask,
-  type RenderedPage,
+  type WrittenPage,
   type WorkerInit,
   type WorkerReply,
 } from "./render-task.js";
@@ -11,12 +11,12 @@ import {
 export interface RenderPool {
   readonly size: number;
   /** Rejects with the page's own error (a KilnError stays one), or when the task cannot be cloned. */
-  render(task: RenderTask): Promise<RenderedPage>;
+  render(task: RenderTask): Promise<WrittenPage>;
   close(): Promise<void>;
 }
 
 interface Pending {
-  resolve: (page: RenderedPage) => void;
+  resolve: (page: WrittenPage) => void;
   reject: (error: unknown) => void;
 }
 
@@ -55,7 +55,7 @@ export function createRenderPool(size: number, init: WorkerInit): RenderPool {
       // The least busy worker; ties go to the first, which keeps the spread predictable.
       const slot = slots.reduce((best, s) => (s.pending.size < best.pending.size ? s : best));
       const id = nextId++;
-      return new Promise<RenderedPage>((resolve, reject) => {
+      return new Promise<WrittenPage>((resolve, reject) => {
         slot.worker.postMessage({ id, task });
         slot.pending.set(id, { resolve, reject });
       });

@@ -18,16 +18,19 @@ export interface RenderTask {
   module: string | undefined;
   props: Record<string, unknown>;
   site: SiteInfo;
+  /** Absolute path the worker writes the page to, so HTML never crosses back to the main thread. */
+  outFile: string;
 }
 
-export interface RenderedPage {
-  html: string;
+export interface WrittenPage {
+  /** Bytes written. */
+  bytes: number;
   /** Store reads the render made, as `trackReads` reports them. */
   reads: string[];
 }
 
 export type WorkerReply =
-  { id: number; ok: true; page: RenderedPage } | { id: number; ok: false; error: SerializedError };
+  { id: number; ok: true; page: WrittenPage } | { id: number; ok: false; error: SerializedError };
 
 /** Errors cross the thread boundary as data: a KilnError must stay a KilnError. */
 export type SerializedError =

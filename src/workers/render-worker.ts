@@ -3,6 +3,8 @@
  * message with the same `renderPage` the main thread uses, so output cannot depend on where
  * a page was rendered.
  */
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import type { ComponentType } from "preact";
 import { restoreStore, setActiveStore, trackReads } from "../content/index.js";
@@ -45,7 +47,9 @@ async function handle({ id, task }: { id: number; task: RenderTask }): Promise<v
   try {
     const component = await componentOf(task.module);
     const { result: html, reads } = await trackReads(() => renderPage({ ...task, component }));
-    reply = { id, ok: true, page: { html, reads } };
+    mkdirSync(path.dirname(task.outFile), { recursive: true });
+    writeFileSync(task.outFile, html);
+    reply = { id, ok: true, page: { bytes: Buffer.byteLength(html), reads } };
   } catch (error) {
     reply = { id, ok: false, error: serializeError(error) };
   }
