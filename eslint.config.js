@@ -15,6 +15,7 @@ const STAGES = [
   "render",
   "routes",
   "serve",
+  "shard",
   "support",
   "workers",
 ];

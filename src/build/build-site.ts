@@ -5,7 +5,8 @@ import { loadConfig } from "../config/index.js";
 import { fileSource, loadContent, setActiveStore, type SourceLogger } from "../content/index.js";
 import { KilnError, catalog } from "../errors/index.js";
 import { configureMarkdown } from "../markdown/index.js";
-import { createRouteTable } from "../routes/index.js";
+import { createRouteTable, type RouteTable } from "../routes/index.js";
+import { inShard, writeShardManifest, type ShardSpec } from "../shard/index.js";
 import { toPosix } from "../support/index.js";
 import { acquireBuildLock } from "./build-lock.js";
 import { copyPublic } from "./copy-public.js";
@@ -25,6 +26,8 @@ export interface BuildOptions {
   onProgress?: ((progress: BuildProgress) => void) | undefined;
   /** Render workers; 0 renders on the main thread. @default one per CPU for large sites */
   workers?: number | undefined;
+  /** Build only this shard's pages and public files, and write its manifest. */
+  shard?: ShardSpec | undefined;
 }
 
 export interface BuildProgress {
@@ -66,11 +69,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
     progress({ stage: "pages" });
     const pages = await loadPages({ paths, markdown, defaultLayout: config.markdown.layout });
-    const table = createRouteTable(pages.map(({ page, paths: items }) => ({ page, paths: items })));
+    const table = selectShard(
+      createRouteTable(pages.map(({ page, paths: items }) => ({ page, paths: items }))),
+      options.shard,
+    );
 
     const staging = await createStaging(paths.outDir);
     try {
-      const publicFiles = await copyPublic(paths.publicDir, staging);
+      const publicFiles = await copyPublic(paths.publicDir, staging, options.shard);
       const taken = new Map(publicFiles.files.map((f) => [f.normalize("NFC").toLowerCase(), f]));
       const rendered = await renderRoutes({
         table,
@@ -85,12 +91,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         onPage: (done, total) => progress({ stage: "render", done, total }),
       });
       progress({ stage: "write" });
+      if (options.shard) await writeShardManifest(staging.dir, options.shard);
       await staging.commit();
       await writeBuildGraph(paths.cacheDir, root, rendered.graph);
       return {
         outDir: paths.outDir,
         pages: table.routes.length,
-        files: table.routes.length + publicFiles.files.length,
+        files: table.routes.length + publicFiles.copied,
         bytes: rendered.bytes + publicFiles.bytes,
         seconds: (performance.now() - started) / 1000,
       };
@@ -102,6 +109,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     setActiveStore(undefined);
     releaseLock();
   }
+}
+
+/** A shard renders the routes whose output path hashes to it; no shard means all of them. */
+function selectShard(table: RouteTable, shard: ShardSpec | undefined): RouteTable {
+  return shard ? { routes: table.routes.filter((r) => inShard(r.outputPath, shard)) } : table;
 }
 
 /** URL → project-relative inputs: which pages a changed file affects, for incremental builds. */

@@ -75,6 +75,7 @@ function startPool(options: RenderRoutesOptions): RenderPool | undefined {
     return createRenderPool(count, {
       store: snapshotStore(options.store),
       markdown: options.markdown,
+      sourceMaps: process.sourceMapsEnabled,
     });
   } catch (error) {
     // Entry data a worker cannot receive (a schema that makes functions or class instances):

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { KilnError, catalog } from "../errors/index.js";
+import { parseShardSpec, type ShardSpec } from "../shard/index.js";
 
 export type Command =
   | {
@@ -8,7 +9,9 @@ export type Command =
       outDir: string | undefined;
       debug: boolean;
       workers: number | undefined;
+      shard: ShardSpec | undefined;
     }
+  | { name: "merge"; inputs: string[]; outDir: string; debug: boolean }
   | { name: "serve"; root: string; outDir: string | undefined; port: number; debug: boolean }
   | { name: "help" }
   | { name: "version" };
@@ -18,12 +21,15 @@ export const USAGE = `Usage: kiln <command> [root] [options]
 Commands:
   build [root]   Build the site in root (default: the current folder) into its outDir
   serve [root]   Serve the built site on 127.0.0.1 to preview it
+  merge <dirs…> --out <dir>
+                 Join the outputs of \`build --shard 1/n\` … \`n/n\` into one site
 
 Options:
   --out <dir>    Output folder, relative to root (default: the config's outDir, "dist")
   --port <n>     Port for serve (default: 4173)
   --workers <n>  Render threads for build; 0 renders on the main thread (default: one per CPU
                  for sites of 400 pages or more)
+  --shard <i/n>  Build only shard i of n (1-based): the pages whose output path hashes to it
   --debug        Show stack traces
   -h, --help     Show this help
   -v, --version  Show Kiln's version
@@ -39,6 +45,7 @@ export function parseCommand(argv: readonly string[]): Command {
         out: { type: "string" },
         port: { type: "string" },
         workers: { type: "string" },
+        shard: { type: "string" },
         debug: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
@@ -51,12 +58,18 @@ export function parseCommand(argv: readonly string[]): Command {
   if (values.version) return { name: "version" };
   const [name, root = ".", ...extra] = positionals;
   if (values.help || name === undefined || name === "help") return { name: "help" };
+  if (name === "merge") return parseMerge(positionals.slice(1), values.out, values.debug);
   if (extra.length > 0)
     throw new KilnError(catalog.UsageInvalid({ problem: `unexpected argument "${extra[0]}"` }));
   const common = { root, outDir: values.out, debug: values.debug };
   switch (name) {
     case "build":
-      return { name, ...common, workers: parseWorkers(values.workers) };
+      return {
+        name,
+        ...common,
+        workers: parseWorkers(values.workers),
+        shard: parseShard(values.shard),
+      };
     case "serve":
       return { name, ...common, port: parsePort(values.port) };
     default:
@@ -84,4 +97,25 @@ function parseWorkers(value: string | undefined): number | undefined {
     );
   }
   return workers;
+}
+
+function parseShard(value: string | undefined): ShardSpec | undefined {
+  if (value === undefined) return undefined;
+  const shard = parseShardSpec(value);
+  if (!shard) {
+    throw new KilnError(
+      catalog.UsageInvalid({
+        problem: `--shard must be i/n with 1 ≤ i ≤ n, such as 2/4, got "${value}"`,
+      }),
+    );
+  }
+  return shard;
+}
+
+function parseMerge(inputs: string[], out: string | undefined, debug: boolean): Command {
+  if (inputs.length === 0)
+    throw new KilnError(catalog.UsageInvalid({ problem: "merge needs the shard output folders" }));
+  if (out === undefined)
+    throw new KilnError(catalog.UsageInvalid({ problem: "merge needs --out <dir>" }));
+  return { name: "merge", inputs, outDir: out, debug };
 }

@@ -7,6 +7,8 @@ import type { SiteInfo } from "../render/index.js";
 export interface WorkerInit {
   store: StoreSnapshot;
   markdown: MarkdownOptions;
+  /** Mirrors the main thread, so a worker's stack frames name the user's .tsx lines too. */
+  sourceMaps: boolean;
 }
 
 /** One page to render. `module` is the URL of the compiled module whose default export is the component. */

@@ -20,6 +20,7 @@ import {
 type AnyComponent = ComponentType<Record<string, unknown>>;
 
 const init = workerData as WorkerInit;
+process.setSourceMapsEnabled(init.sourceMaps);
 setActiveStore(restoreStore(init.store));
 configureMarkdown(init.markdown);
 
