@@ -18,7 +18,11 @@ describe("rendering on worker threads", () => {
     // 60 posts, 4 tags, home, about, notes, 404, two public files.
     assert.equal(inProcess.size, 60 + 4 + 4 + 2);
     const home = inProcess.get("index.html")!.toString();
-    assert.match(home, /<h2 id="part-one-of-post-0\d\d">/, "the home page rendered bodies from the store");
+    assert.match(
+      home,
+      /<h2 id="part-one-of-post-0\d\d">/,
+      "the home page rendered bodies from the store",
+    );
     const post = inProcess.get("posts/post-007/index.html")!.toString();
     assert.match(post, /<title>Post 7<\/title>/);
     assert.match(post, /datetime="2024-01-08T00:00:00.000Z"/, "dates survive the trip to a worker");
@@ -45,7 +49,11 @@ describe("rendering on worker threads", () => {
       assert.equal(pooled.code, 1);
       assert.match(main.stderr, /KILN_RENDER_FAILED|post post-005 asked to fail/);
       assert.equal(pooled.stderr, main.stderr, "the error differs between main thread and workers");
-      assert.doesNotMatch(pooled.stderr, /render-worker|render-pool|node:internal/, "a stack leaked");
+      assert.doesNotMatch(
+        pooled.stderr,
+        /render-worker|render-pool|node:internal/,
+        "a stack leaked",
+      );
       assert.deepEqual(await failing.files().catch(() => []), [], "a failed build wrote output");
     } finally {
       await failing.cleanup();
