@@ -13,7 +13,7 @@ import { copyPublic } from "./copy-public.js";
 import { loadPages } from "./load-pages.js";
 import { assertSafeOutDir, resolveProjectPaths } from "./project-paths.js";
 import { renderRoutes } from "./render-routes.js";
-import { createStaging } from "./staging.js";
+import { createStaging, recoverInterruptedSwap } from "./staging.js";
 
 export interface BuildOptions {
   /** The project folder. */
@@ -57,6 +57,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   assertSafeOutDir(paths);
   const releaseLock = acquireBuildLock(paths.cacheDir);
   try {
+    await recoverInterruptedSwap(paths.outDir);
     progress({ stage: "content" });
     const store = await loadContent({
       root,
@@ -125,7 +126,9 @@ async function writeBuildGraph(
   const relative = Object.fromEntries(
     Object.entries(graph).map(([url, inputs]) => [
       url,
-      inputs.map((input) => (path.isAbsolute(input) ? toPosix(path.relative(root, input)) : input)),
+      inputs
+        .map((input) => (path.isAbsolute(input) ? toPosix(path.relative(root, input)) : input))
+        .sort(),
     ]),
   );
   await mkdir(cacheDir, { recursive: true });

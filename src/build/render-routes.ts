@@ -53,7 +53,7 @@ export async function renderRoutes(options: RenderRoutesOptions): Promise<Render
     const loaded = options.pages.get(route.page.file)!;
     const rendered = await renderRoute(route, loaded, options, pool);
     bytes += rendered.bytes;
-    graphs[index] = [...new Set([...loaded.inputs, ...rendered.reads])].sort();
+    graphs[index] = [...new Set([...loaded.inputs, ...rendered.reads])];
     options.onPage?.(++done, routes.length);
   };
   try {
