@@ -3,12 +3,15 @@ import type { Tool } from "./sites.js";
 
 export interface Cell {
   tool: Tool;
+  /** The tool, or a Kiln variant such as "kiln 0w" (`--workers 0`). */
+  label: string;
   pages: number;
   runs: Run[];
 }
 
 export interface Summary {
   tool: Tool;
+  label: string;
   pages: number;
   minSeconds: number;
   medianSeconds: number;
@@ -21,6 +24,7 @@ export function summarize(cell: Cell): Summary {
   const medianSeconds = median(seconds);
   return {
     tool: cell.tool,
+    label: cell.label,
     pages: cell.pages,
     minSeconds: Math.min(...seconds),
     medianSeconds,
@@ -29,18 +33,18 @@ export function summarize(cell: Cell): Summary {
   };
 }
 
-/** Kiln's median time over each peer's, at each size where both ran. */
+/** Each Kiln variant's median time over each peer's, at each size where both ran. */
 export function ratios(summaries: readonly Summary[]): Record<string, number> {
   const out: Record<string, number> = {};
-  const kiln = summaries.filter((s) => s.tool === "kiln");
-  for (const peer of summaries.filter((s) => s.tool !== "kiln")) {
-    const mine = kiln.find((k) => k.pages === peer.pages);
-    if (mine) out[`kiln/${peer.tool}@${peer.pages}`] = mine.medianSeconds / peer.medianSeconds;
+  for (const mine of summaries.filter((s) => s.tool === "kiln")) {
+    for (const peer of summaries.filter((s) => s.tool !== "kiln" && s.pages === mine.pages)) {
+      out[`${mine.label}/${peer.label}@${peer.pages}`] = mine.medianSeconds / peer.medianSeconds;
+    }
   }
-  for (const tool of new Set(summaries.map((s) => s.tool))) {
-    const small = summaries.find((s) => s.tool === tool && s.pages === 1000);
-    const large = summaries.find((s) => s.tool === tool && s.pages === 10000);
-    if (small && large) out[`${tool} 10k/1k`] = large.medianSeconds / small.medianSeconds;
+  for (const label of new Set(summaries.map((s) => s.label))) {
+    const small = summaries.find((s) => s.label === label && s.pages === 1000);
+    const large = summaries.find((s) => s.label === label && s.pages === 10000);
+    if (small && large) out[`${label} 10k/1k`] = large.medianSeconds / small.medianSeconds;
   }
   return out;
 }
@@ -48,13 +52,15 @@ export function ratios(summaries: readonly Summary[]): Record<string, number> {
 export function formatTable(summaries: readonly Summary[], ratio: Record<string, number>): string {
   const lines = [
     "| pages | tool | min s | median s | pages/s | peak RSS MiB | Kiln ÷ tool (median) |",
-    "| ---: | --- | ---: | ---: | ---: | ---: | ---: |",
+    "| ---: | --- | ---: | ---: | ---: | ---: | --- |",
   ];
   for (const s of summaries) {
-    const r = ratio[`kiln/${s.tool}@${s.pages}`];
+    const mine = Object.entries(ratio)
+      .filter(([key]) => key.endsWith(`/${s.label}@${s.pages}`))
+      .map(([key, value]) => `${key.slice(0, key.indexOf("/"))}: ${value.toFixed(2)}`);
     lines.push(
-      `| ${s.pages} | ${s.tool} | ${s.minSeconds.toFixed(2)} | ${s.medianSeconds.toFixed(2)} | ` +
-        `${Math.round(s.pagesPerSecond)} | ${Math.round(s.peakRssMiB)} | ${r === undefined ? "" : r.toFixed(2)} |`,
+      `| ${s.pages} | ${s.label} | ${s.minSeconds.toFixed(2)} | ${s.medianSeconds.toFixed(2)} | ` +
+        `${Math.round(s.pagesPerSecond)} | ${Math.round(s.peakRssMiB)} | ${mine.join("; ")} |`,
     );
   }
   const growth = Object.entries(ratio).filter(([key]) => key.endsWith("10k/1k"));

@@ -2,8 +2,9 @@
  * `npm run bench`: cold builds of the same generated corpus by Kiln, Hugo and Eleventy,
  * interleaved, with min/median seconds, pages/s, peak RSS and Kiln's ratios. Not a test.
  *
- *   npm run bench -- --sizes 1k,4k,10k --reps 3 --tools kiln,hugo,eleventy --workers 2
+ *   npm run bench -- --sizes 1k,4k,10k --reps 3 --tools kiln,kiln:0,hugo,eleventy
  *
+ * `kiln:N` is Kiln with `--workers N` (`kiln` alone uses its default).
  * Sizes above 10k run Kiln alone unless --peers-above-10k is given.
  */
 import { execFileSync } from "node:child_process";
@@ -22,7 +23,6 @@ const { values } = parseArgs({
     sizes: { type: "string", default: "1k,4k,10k" },
     reps: { type: "string", default: "3" },
     tools: { type: "string", default: "kiln,hugo,eleventy" },
-    workers: { type: "string" },
     scratch: { type: "string", default: path.join(os.tmpdir(), "kiln-bench") },
     "peers-above-10k": { type: "boolean", default: false },
   },
@@ -30,20 +30,20 @@ const { values } = parseArgs({
 
 const sizes = values.sizes.split(",").map(parseSize);
 const reps = Number(values.reps);
-const tools = values.tools.split(",") as Tool[];
+const variants = values.tools.split(",").map(parseTool);
+const tools = [...new Set(variants.map((v) => v.tool))];
 const scratch = path.resolve(values.scratch);
-const kilnArgs = values.workers === undefined ? [] : ["--workers", values.workers];
 
 execFileSync("npm", ["run", "--silent", "build"], { cwd: repo, stdio: "inherit" });
 const peers = ensurePeers(scratch, {
   hugo: tools.includes("hugo"),
   eleventy: tools.includes("eleventy"),
 });
-const available = tools.filter(
-  (tool) => tool === "kiln" || (tool === "hugo" ? peers.hugo : peers.eleventy),
+const available = variants.filter(
+  ({ tool }) => tool === "kiln" || (tool === "hugo" ? peers.hugo : peers.eleventy),
 );
-for (const tool of tools.filter((t) => !available.includes(t)))
-  console.error(`skipping ${tool}: not installed`);
+for (const { label } of variants.filter((v) => !available.includes(v)))
+  console.error(`skipping ${label}: not installed`);
 
 const loadBefore = os.loadavg();
 const cells: Cell[] = [];
@@ -58,29 +58,34 @@ for (const size of sizes) {
       },
     );
   }
-  const here = available.filter((t) => t === "kiln" || size <= 10000 || values["peers-above-10k"]);
-  const sizeCells = here.map((tool): Cell => ({ tool, pages: 0, runs: [] }));
+  const here = available.filter(
+    ({ tool }) => tool === "kiln" || size <= 10000 || values["peers-above-10k"],
+  );
+  const sizeCells = here.map(({ tool, label, args }) => ({
+    cell: { tool, label, pages: 0, runs: [] as Cell["runs"] },
+    args,
+  }));
   for (let rep = 0; rep < reps; rep++) {
     // Rotate the order each repetition, so no tool always runs first on a cold page cache.
     for (let k = 0; k < here.length; k++) {
-      const cell = sizeCells[(k + rep) % here.length]!;
+      const { cell, args } = sizeCells[(k + rep) % here.length]!;
       const site = path.join(scratch, `site-${cell.tool}-${size}`);
       prepareSite(cell.tool, corpus, site);
       cleanSite(cell.tool, site);
       const command = buildCommand(cell.tool, site, {
         kilnBin: path.join(repo, "bin/kiln.js"),
         eleventyCli: peers.eleventyCli,
-        kilnArgs,
+        kilnArgs: args,
       });
       const run = measure(command, site);
       cell.runs.push(run);
       cell.pages = countPages(outputDir(cell.tool, site));
       console.error(
-        `${size} ${cell.tool} rep ${rep + 1}: ${run.seconds.toFixed(2)} s, ${Math.round(run.peakRssMiB)} MiB, ${cell.pages} pages`,
+        `${size} ${cell.label} rep ${rep + 1}: ${run.seconds.toFixed(2)} s, ${Math.round(run.peakRssMiB)} MiB, ${cell.pages} pages`,
       );
     }
   }
-  cells.push(...sizeCells);
+  cells.push(...sizeCells.map((c) => c.cell));
 }
 
 const summaries = cells.map(summarize);
@@ -98,7 +103,6 @@ const results = {
   date: new Date().toISOString(),
   machine,
   reps,
-  kilnArgs,
   summaries,
   ratio,
   cells,
@@ -115,6 +119,15 @@ console.log(
 );
 console.log(formatTable(summaries, ratio));
 console.log(`Results: ${path.relative(process.cwd(), file)}`);
+
+function parseTool(text: string): { tool: Tool; label: string; args: string[] } {
+  const [tool, workers] = text.trim().split(":") as [Tool, string | undefined];
+  if (!["kiln", "hugo", "eleventy"].includes(tool) || (workers !== undefined && tool !== "kiln"))
+    throw new Error(`--tools: "${text}" is not kiln, kiln:N, hugo or eleventy`);
+  return workers === undefined
+    ? { tool, label: tool, args: [] }
+    : { tool, label: `kiln ${workers}w`, args: ["--workers", workers] };
+}
 
 function parseSize(text: string): number {
   const match = /^(\d+)(k?)$/i.exec(text.trim());
