@@ -1,8 +1,6 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
-import { decodeText } from "./decode-text.js";
-import type { Entry, EntryOrigin } from "./entry.js";
-import { splitFrontMatter } from "./front-matter.js";
+import type { EntryOrigin } from "./entry.js";
+import { withLazyBody } from "./lazy-body.js";
 import { ContentStore } from "./store.js";
 
 /** An entry as sent to a render worker: markdown files leave their body on disk. */
@@ -51,19 +49,11 @@ export function restoreStore(snapshot: StoreSnapshot): ContentStore {
       store.set({ ...entry, body: entry.body ?? "" });
       continue;
     }
-    const file = entry.origin.file;
-    const lazy = { ...entry } as Entry;
-    // Enumerable, so a page that passes the entry on (props, structured clone) passes its body.
-    Object.defineProperty(lazy, "body", { enumerable: true, get: () => readBody(file) });
-    store.set(lazy);
+    store.set(withLazyBody(entry, entry.origin.file));
   }
   return store;
 }
 
 function isMarkdownFile(origin: EntryOrigin): boolean {
   return "file" in origin && path.extname(origin.file) === ".md";
-}
-
-function readBody(file: string): string {
-  return splitFrontMatter(decodeText(readFileSync(file), file), file).body;
 }
