@@ -15,6 +15,7 @@ const STAGES = [
   "routes",
   "serve",
   "shard",
+  "sources",
   "support",
   "workers",
 ];

@@ -14,6 +14,26 @@ export { Head, type MarkdownLayoutProps } from "./render/index.js";
 export { renderEntry, type Heading, type RenderedMarkdown } from "./markdown/index.js";
 export type { Entry, EntryOrigin, Source, SourceContext } from "./content/index.js";
 export type { PathItem } from "./routes/index.js";
+export {
+  fromEnv,
+  graphqlSource,
+  jsonSource,
+  sanitizeHtml,
+  wordpressSource,
+  xmlSource,
+  type FeedItem,
+  type FetchOptions,
+  type GraphqlSourceOptions,
+  type JsonSourceOptions,
+  type Pagination,
+  type SanitizeOptions,
+  type WordpressAuthor,
+  type WordpressMedia,
+  type WordpressPost,
+  type WordpressSourceOptions,
+  type WordpressTerm,
+  type XmlSourceOptions,
+} from "./sources/index.js";
 export { z } from "zod";
 
 /**

@@ -4,14 +4,14 @@ import path from "node:path";
 import { loadConfig } from "../config/index.js";
 import { fileSource, loadContent, setActiveStore, type SourceLogger } from "../content/index.js";
 import { KilnError, catalog } from "../errors/index.js";
-import { configureMarkdown } from "../markdown/index.js";
-import { createRouteTable, type RouteTable } from "../routes/index.js";
+import { configureMarkdown, prepareEntries } from "../markdown/index.js";
+import { createRouteTable, outputPathKey, type RouteTable } from "../routes/index.js";
 import { inShard, writeShardManifest, type ShardSpec } from "../shard/index.js";
 import { toPosix } from "../support/index.js";
 import { acquireBuildLock } from "./build-lock.js";
 import { copyPublic } from "./copy-public.js";
 import { loadPages } from "./load-pages.js";
-import { assertSafeOutDir, resolveProjectPaths } from "./project-paths.js";
+import { assertSafeOutDir, cacheDirOf, resolveProjectPaths } from "./project-paths.js";
 import { renderRoutes } from "./render-routes.js";
 import { createStaging, recoverInterruptedSwap } from "./staging.js";
 
@@ -21,6 +21,8 @@ export interface BuildOptions {
   /** Overrides the config's `outDir`, relative to the root. */
   outDir?: string | undefined;
   logger: SourceLogger;
+  /** Remote sources answer from their cache in .kiln/ alone (`kiln build --offline`). */
+  offline?: boolean | undefined;
   /** Aborting stops the build between pages; the previous output stays as it was. */
   signal?: AbortSignal | undefined;
   onProgress?: ((progress: BuildProgress) => void) | undefined;
@@ -34,6 +36,10 @@ export interface BuildProgress {
   stage: "config" | "content" | "pages" | "render" | "write";
   done?: number;
   total?: number;
+  /** What is counted. @default "pages" */
+  unit?: string;
+  /** Which part of the stage, such as the source fetching. */
+  detail?: string;
 }
 
 export interface BuildResult {
@@ -51,22 +57,33 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (!existsSync(root)) throw new KilnError(catalog.RootMissing({ root }));
   const progress = options.onProgress ?? (() => {});
 
-  progress({ stage: "config" });
-  const { config } = await loadConfig(root, path.join(root, ".kiln"));
-  const paths = resolveProjectPaths(root, config, options.outDir);
-  assertSafeOutDir(paths);
-  const releaseLock = acquireBuildLock(paths.cacheDir);
+  const cacheDir = cacheDirOf(root);
+  // Taken before anything is written, .kiln/ included.
+  const releaseLock = acquireBuildLock(cacheDir);
   try {
+    progress({ stage: "config" });
+    const { config } = await loadConfig(root, cacheDir);
+    const paths = resolveProjectPaths(root, config, options.outDir);
+    assertSafeOutDir(paths);
     await recoverInterruptedSwap(paths.outDir);
     progress({ stage: "content" });
     const store = await loadContent({
       root,
       config,
-      sources: [fileSource(paths.contentDir)],
+      sources: [fileSource(paths.contentDir), ...config.sources],
       logger: options.logger,
+      cacheDir: paths.cacheDir,
+      offline: options.offline,
+      onSourceProgress: (source, done, total) =>
+        progress({ stage: "content", detail: source, done, total, unit: "requests" }),
     });
     setActiveStore(store);
-    const markdown = configureMarkdown(config.markdown);
+    const markdown = configureMarkdown({
+      ...config.markdown,
+      cacheDir: paths.cacheDir,
+      warn: (message) => options.logger.warn(message),
+    });
+    await prepareEntries(store.names().flatMap((name) => store.list(name)));
 
     progress({ stage: "pages" });
     const pages = await loadPages({ paths, markdown, defaultLayout: config.markdown.layout });
@@ -78,7 +95,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const staging = await createStaging(paths.outDir);
     try {
       const publicFiles = await copyPublic(paths.publicDir, staging, options.shard);
-      const taken = new Map(publicFiles.files.map((f) => [f.normalize("NFC").toLowerCase(), f]));
+      const taken = new Map(publicFiles.files.map((f) => [outputPathKey(f), f]));
       const rendered = await renderRoutes({
         table,
         pages: new Map(pages.map((p) => [p.page.file, p])),

@@ -4,7 +4,7 @@ import { snapshotStore, trackReads, type ContentStore } from "../content/index.j
 import { KilnError, catalog } from "../errors/index.js";
 import type { MarkdownOptions } from "../markdown/index.js";
 import { renderPage, type SiteInfo } from "../render/index.js";
-import type { Route, RouteTable } from "../routes/index.js";
+import { markdownPageUrls, outputPathKey, type Route, type RouteTable } from "../routes/index.js";
 import { createRenderPool, type RenderPool, type WrittenPage } from "../workers/index.js";
 import type { LoadedPage } from "./load-pages.js";
 import type { Staging } from "./staging.js";
@@ -70,11 +70,15 @@ function startPool(options: RenderRoutesOptions): RenderPool | undefined {
   const count =
     options.workers ??
     (options.table.routes.length >= PARALLEL_THRESHOLD ? availableParallelism() : 0);
-  if (count < 1) return undefined;
+  // Highlighted code comes from an async pass over all entries on the main thread
+  // (`prepareEntries`); workers do not have its results, so highlighted sites render here.
+  if (count < 1 || options.markdown.highlight) return undefined;
+  const pages = [...options.pages.values()].map((loaded) => loaded.page);
   try {
     return createRenderPool(count, {
       store: snapshotStore(options.store),
       markdown: options.markdown,
+      pageUrls: [...markdownPageUrls(pages)],
       sourceMaps: process.sourceMapsEnabled,
     });
   } catch (error) {
@@ -140,7 +144,7 @@ async function runBounded(
 }
 
 function assertNotPublic(route: Route, taken: ReadonlyMap<string, string>): void {
-  const publicFile = taken.get(route.outputPath.normalize("NFC").toLowerCase());
+  const publicFile = taken.get(outputPathKey(route.outputPath));
   if (publicFile) {
     throw new KilnError(catalog.OutputConflict({ output: publicFile, page: route.page.relative }), {
       file: route.page.file,

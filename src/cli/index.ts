@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { build, mergeShards, resolveProjectPaths } from "../build/index.js";
+import { build, cacheDirOf, mergeShards, resolveProjectPaths } from "../build/index.js";
 import { loadConfig } from "../config/index.js";
 import { KilnError, catalog, formatError } from "../errors/index.js";
 import { startServer } from "../serve/index.js";
@@ -47,7 +47,11 @@ async function run(command: Command): Promise<number> {
 async function runBuild(
   root: string,
   outDir: string | undefined,
-  { workers, shard }: { workers: number | undefined; shard: ShardSpec | undefined },
+  {
+    workers,
+    shard,
+    offline,
+  }: { workers: number | undefined; shard: ShardSpec | undefined; offline: boolean },
 ): Promise<number> {
   const line = createProgressLine(process.stderr);
   const interrupt = new AbortController();
@@ -60,6 +64,7 @@ async function runBuild(
       outDir,
       workers,
       shard,
+      offline,
       signal: interrupt.signal,
       onProgress: (progress) => line.update(progress),
       logger: {
@@ -89,7 +94,7 @@ async function runServe(
   port: number,
 ): Promise<number> {
   const projectRoot = path.resolve(root);
-  const { config } = await loadConfig(projectRoot, path.join(projectRoot, ".kiln"));
+  const { config } = await loadConfig(projectRoot, cacheDirOf(projectRoot));
   const { outDir } = resolveProjectPaths(projectRoot, config, outDirOverride);
   if (!existsSync(outDir)) throw new KilnError(catalog.OutputMissing({ outDir }));
   const server = await startServer({ root: outDir, port });

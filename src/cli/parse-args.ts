@@ -8,6 +8,7 @@ export type Command =
       root: string;
       outDir: string | undefined;
       debug: boolean;
+      offline: boolean;
       workers: number | undefined;
       shard: ShardSpec | undefined;
     }
@@ -26,6 +27,7 @@ Commands:
 
 Options:
   --out <dir>    Output folder, relative to root (default: the config's outDir, "dist")
+  --offline      build: remote sources use only their cache in .kiln/, no network
   --port <n>     Port for serve (default: 4173)
   --workers <n>  Render threads for build; 0 renders on the main thread (default: one per CPU
                  for sites of 400 pages or more)
@@ -47,6 +49,7 @@ export function parseCommand(argv: readonly string[]): Command {
         workers: { type: "string" },
         shard: { type: "string" },
         debug: { type: "boolean", default: false },
+        offline: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
       },
@@ -67,6 +70,7 @@ export function parseCommand(argv: readonly string[]): Command {
       return {
         name,
         ...common,
+        offline: values.offline,
         workers: parseWorkers(values.workers),
         shard: parseShard(values.shard),
       };

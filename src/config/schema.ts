@@ -38,6 +38,23 @@ const markdownSchema = z.strictObject({
    * matter names none. @default Kiln's built-in layout: title, description and body
    */
   layout: z.string().min(1).optional(),
+  /** GFM: tables, strikethrough, autolinks, task lists, footnotes. @default true */
+  gfm: z.boolean().default(true),
+  /** Deepest heading level (2–6) in a page's `toc`. @default 3 */
+  tocDepth: z.number().int().min(2).max(6).default(3),
+  /** Add a `#` link (class `heading-anchor`) to every heading. @default false */
+  headingAnchors: z.boolean().default(false),
+  /**
+   * Syntax highlighting of fenced code with shiki, at build time: shiki theme names for the
+   * light colours (inline) and the dark ones (`--shiki-dark` CSS variables), or false.
+   * @default { light: "github-light", dark: "github-dark" }
+   */
+  highlight: z
+    .union([
+      z.literal(false),
+      z.strictObject({ light: z.string().min(1), dark: z.string().min(1) }),
+    ])
+    .default({ light: "github-light", dark: "github-dark" }),
 });
 
 /** The one definition of Kiln's config. Defaults live here and nowhere else. */
@@ -50,6 +67,23 @@ export const configSchema = z.strictObject({
   /** Content collections by name. Folders under src/content/ are collections too. */
   collections: z.record(collectionName, collectionSchema).default({}),
   markdown: markdownSchema.prefault({}),
+  /**
+   * Content sources besides the files in src/content/: `jsonSource(...)`, `wordpressSource(...)`
+   * or any object `{ name, load(context) }`. They run in order, after the file source.
+   * @default []
+   */
+  sources: z
+    .array(
+      z.custom<{ name: string; load(context: never): Promise<void> }>(
+        (value) =>
+          typeof value === "object" &&
+          value !== null &&
+          typeof (value as { name?: unknown }).name === "string" &&
+          typeof (value as { load?: unknown }).load === "function",
+        "expected a source such as jsonSource({ ... }): an object with a name and a load() function",
+      ),
+    )
+    .default([]),
 });
 
 export type KilnUserConfig = z.input<typeof configSchema>;

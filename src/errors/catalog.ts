@@ -69,7 +69,8 @@ export const catalog = {
     title: "Front matter language not allowed",
     message: ({ language }) =>
       `Front matter in "${language}" is not allowed: front matter is data and is never executed.`,
-    hint: () => "Write the front matter as YAML between `---` lines.",
+    hint: () =>
+      "Write the front matter as YAML between `---` lines, TOML between `+++` lines, or JSON after `---json`.",
   }),
   FrontMatterUnclosed: define({
     code: "KILN_FRONTMATTER_UNCLOSED",
@@ -112,6 +113,12 @@ export const catalog = {
     title: "Unknown collection",
     message: ({ name, known }) => `There is no collection named "${name}" (known: ${known}).`,
     hint: () => "Add a folder under src/content/ or declare the collection in the config.",
+  }),
+  SourceFailed: define<{ source: string; reason: string }>({
+    code: "KILN_SOURCE_FAILED",
+    title: "A content source failed",
+    message: ({ source, reason }) => `The content source "${source}" failed: ${reason}`,
+    hint: () => "Run with --debug to see where it failed.",
   }),
   PageNoComponent: define({
     code: "KILN_PAGE_NO_COMPONENT",
@@ -206,6 +213,102 @@ export const catalog = {
     title: "Nothing built yet",
     message: ({ outDir }) => `There is no built site in ${outDir}.`,
     hint: () => "Run `kiln build` first.",
+  }),
+  // markdown (issue 3)
+  MarkdownLinkMissing: define<{ target: string }>({
+    code: "KILN_MARKDOWN_LINK_MISSING",
+    title: "A markdown link points at a file that does not exist",
+    message: ({ target }) =>
+      `The link to "${target}" points at a markdown file that does not exist.`,
+    hint: () => "Fix the path (it is relative to this file), or link to the page's URL instead.",
+  }),
+  MarkdownThemeUnknown: define<{ theme: string }>({
+    code: "KILN_MARKDOWN_THEME_UNKNOWN",
+    title: "Unknown syntax highlighting theme",
+    message: ({ theme }) => `"${theme}" is not a shiki theme.`,
+    hint: () =>
+      "Set markdown.highlight.light and .dark in kiln.config.ts to shiki theme names, such as github-light and github-dark.",
+  }),
+  // Remote sources (src/sources): URLs in these messages have secrets replaced by [env:NAME].
+  SourceFetchFailed: define<{ source: string; url: string; reason: string; attempts: number }>({
+    code: "KILN_SOURCE_FETCH",
+    title: "A source could not fetch a URL",
+    message: ({ source, url, reason, attempts }) =>
+      `Source "${source}" could not fetch ${url}: ${reason} (${attempts} ${attempts === 1 ? "attempt" : "attempts"}).`,
+    hint: () =>
+      "Check that the server is up and the URL is right. To build from the last cached response when the server fails, set `fetch: { staleIfError: true }` on the source.",
+  }),
+  SourceHttpStatus: define<{ source: string; url: string; status: number }>({
+    code: "KILN_SOURCE_STATUS",
+    title: "A source's server answered with an error status",
+    message: ({ source, url, status }) => `Source "${source}" got HTTP ${status} from ${url}.`,
+    hint: ({ status }) =>
+      status === 401 || status === 403
+        ? "Check the credentials the source reads from the environment."
+        : "Check the URL and the server's logs.",
+  }),
+  SourceContentType: define<{ source: string; url: string; expected: string; found: string }>({
+    code: "KILN_SOURCE_CONTENT_TYPE",
+    title: "A source's server sent the wrong content type",
+    message: ({ source, url, expected, found }) =>
+      `Source "${source}" expected ${expected} from ${url} but got "${found}".`,
+    hint: () =>
+      "The URL may point at an HTML page (a login or error page) rather than the API endpoint.",
+  }),
+  SourceTooLarge: define<{ source: string; url: string; limit: number }>({
+    code: "KILN_SOURCE_TOO_LARGE",
+    title: "A response is larger than the limit",
+    message: ({ source, url, limit }) =>
+      `Source "${source}" refused the response from ${url}: it is larger than ${limit} bytes.`,
+    hint: () =>
+      "Raise `fetch: { maxBytes }` on the source if the response is expected to be this big.",
+  }),
+  SourceSyntax: define<{
+    source: string;
+    url: string;
+    format: string;
+    line: number;
+    column: number;
+    reason: string;
+  }>({
+    code: "KILN_SOURCE_SYNTAX",
+    title: "A source's server sent malformed data",
+    message: ({ source, url, format, line, column, reason }) =>
+      `Source "${source}" got malformed ${format} from ${url} at line ${line}, column ${column}: ${reason}`,
+    hint: () => "The server sent a broken response; check the endpoint in a browser or with curl.",
+  }),
+  SourceOfflineMissing: define<{ source: string; url: string }>({
+    code: "KILN_SOURCE_OFFLINE_MISSING",
+    title: "Offline build without a cached response",
+    message: ({ source, url }) =>
+      `Source "${source}" has no cached response for ${url}, and --offline forbids fetching it.`,
+    hint: () => "Build once online to fill the cache in .kiln/, then build with --offline.",
+  }),
+  SourceEnvMissing: define<{ source: string; name: string }>({
+    code: "KILN_SOURCE_ENV_MISSING",
+    title: "A source's environment variable is not set",
+    message: ({ source, name }) =>
+      `Source "${source}" needs the environment variable ${name}, which is not set.`,
+    hint: ({ name }) => `Set ${name} before building, for example \`${name}=... kiln build\`.`,
+  }),
+  SourceResponseInvalid: define<{ source: string; url: string; problem: string }>({
+    code: "KILN_SOURCE_RESPONSE",
+    title: "A response does not have the expected shape",
+    message: ({ source, url, problem }) =>
+      `Source "${source}" cannot use the response from ${url}: ${problem}.`,
+  }),
+  SourceGraphql: define<{ source: string; url: string; errors: string }>({
+    code: "KILN_SOURCE_GRAPHQL",
+    title: "A GraphQL query failed",
+    message: ({ source, url, errors }) =>
+      `Source "${source}": the GraphQL endpoint ${url} answered with errors: ${errors}`,
+    hint: () => "Fix the query or its variables; the message above is the server's.",
+  }),
+  SourceOptionsInvalid: define<{ source: string; problem: string }>({
+    code: "KILN_SOURCE_OPTIONS",
+    title: "A source's options are invalid",
+    message: ({ source, problem }) => `Source "${source}" is misconfigured: ${problem}.`,
+    hint: () => "See the Sources section of README.md for each source's options.",
   }),
   // Shards and merge (issue 5)
   MergeNotShard: define<{ dir: string }>({

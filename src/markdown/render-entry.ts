@@ -1,10 +1,11 @@
-import type { Entry } from "../content/index.js";
+import type { Entry, EntryOrigin } from "../content/index.js";
 import {
   createMarkdownRenderer,
   type MarkdownOptions,
   type MarkdownRenderer,
   type RenderedMarkdown,
 } from "./create-renderer.js";
+import type { ResolveMarkdownUrl } from "./relative-links.js";
 
 /**
  * The renderer pages use through `renderEntry()`. The build configures it from the config
@@ -13,21 +14,51 @@ import {
  * used results only: unbounded, it held every rendered post of a large site in memory.
  */
 let renderer: MarkdownRenderer = createMarkdownRenderer({ html: true });
+let resolveUrl: ResolveMarkdownUrl | undefined;
+let highlighting = false;
 const cache = new Map<string, RenderedMarkdown>();
 const CACHE_LIMIT = 1000;
 
 export function configureMarkdown(options: MarkdownOptions): MarkdownRenderer {
   renderer = createMarkdownRenderer(options);
+  highlighting = Boolean(options.highlight);
+  resolveUrl = undefined;
   cache.clear();
   return renderer;
 }
 
-export function renderEntry(entry: Pick<Entry, "body" | "digest">): RenderedMarkdown {
+/** Once the pages are known: where links to their `.md` files should point. */
+export function setMarkdownPageUrls(resolve: ResolveMarkdownUrl): void {
+  resolveUrl = resolve;
+  cache.clear();
+}
+
+/** Highlights the code of every entry before pages render them (see `MarkdownRenderer.prepare`). */
+export async function prepareEntries(
+  entries: Iterable<Pick<Entry, "body"> & Partial<Pick<Entry, "origin">>>,
+): Promise<void> {
+  // Without highlighting there is nothing to prepare; reading every body would load them all.
+  if (!highlighting) return;
+  const documents = [];
+  for (const entry of entries) {
+    if (entry.body === "") continue;
+    documents.push({ source: entry.body, context: { source: fileOrigin(entry.origin) } });
+  }
+  await renderer.prepare(documents);
+}
+
+function fileOrigin(origin: EntryOrigin | undefined) {
+  return origin && "file" in origin ? origin : undefined;
+}
+
+export function renderEntry(
+  entry: Pick<Entry, "body" | "digest"> & Partial<Pick<Entry, "origin">>,
+): RenderedMarkdown {
   let rendered = cache.get(entry.digest);
   if (rendered) {
     cache.delete(entry.digest); // re-inserted below: Map order is recency order
   } else {
-    rendered = renderer.render(entry.body);
+    rendered = renderer.render(entry.body, { source: fileOrigin(entry.origin), resolveUrl });
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   }
   cache.set(entry.digest, rendered);

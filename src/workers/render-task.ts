@@ -6,7 +6,10 @@ import type { SiteInfo } from "../render/index.js";
 /** What every worker starts with, as `workerData`. */
 export interface WorkerInit {
   store: StoreSnapshot;
-  markdown: MarkdownOptions;
+  /** Without `warn`: functions cannot cross to a worker (it only warns when highlighting). */
+  markdown: Omit<MarkdownOptions, "warn">;
+  /** Markdown page file → URL, for rewriting `./other.md` links as the main thread does. */
+  pageUrls: [string, string][];
   /** Mirrors the main thread, so a worker's stack frames name the user's .tsx lines too. */
   sourceMaps: boolean;
 }

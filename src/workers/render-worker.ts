@@ -8,7 +8,7 @@ import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import type { ComponentType } from "preact";
 import { restoreStore, setActiveStore, trackReads } from "../content/index.js";
-import { configureMarkdown } from "../markdown/index.js";
+import { configureMarkdown, setMarkdownPageUrls } from "../markdown/index.js";
 import { DefaultLayout, renderPage } from "../render/index.js";
 import {
   serializeError,
@@ -23,6 +23,8 @@ const init = workerData as WorkerInit;
 process.setSourceMapsEnabled(init.sourceMaps);
 setActiveStore(restoreStore(init.store));
 configureMarkdown(init.markdown);
+const pageUrls = new Map(init.pageUrls);
+setMarkdownPageUrls((file) => pageUrls.get(file));
 
 const components = new Map<string, AnyComponent>();
 
