@@ -21,6 +21,8 @@ export async function manyPagesProject(count: number, explode: number[] = []): P
       "## Part two",
       "```ts\nexport const n = " + i + ";\n```",
       i % 3 === 0 ? "| a | b |\n| --- | --- |\n| 1 | 2 |" : "> A quote.",
+      // A link to a markdown page by file: workers must rewrite it as the main thread does.
+      i % 10 === 0 ? "See [about](../../pages/about.md)." : "",
     ].join("\n\n");
     const frontMatter = [
       "---",

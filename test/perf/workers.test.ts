@@ -26,6 +26,11 @@ describe("rendering on worker threads", () => {
     const post = inProcess.get("posts/post-007/index.html")!.toString();
     assert.match(post, /<title>Post 7<\/title>/);
     assert.match(post, /datetime="2024-01-08T00:00:00.000Z"/, "dates survive the trip to a worker");
+    assert.match(
+      inProcess.get("posts/post-010/index.html")!.toString(),
+      /<a href="\/about\/">about<\/a>/,
+      "a link to about.md became the page's URL",
+    );
   });
 
   for (const workers of ["1", "3"]) {
