@@ -1,5 +1,6 @@
 import { readFile, readdir, realpath } from "node:fs/promises";
 import path from "node:path";
+import { detachStrings } from "./detach-strings.js";
 import { withLazyBody } from "./lazy-body.js";
 import { ENTRY_EXTENSIONS, parseEntry } from "./parse-entry.js";
 import type { Source } from "./source.js";
@@ -32,7 +33,7 @@ export function fileSource(contentDir: string): Source {
           const entry = {
             id: entryId(folder, file),
             collection,
-            data: parsed.data,
+            data: detachStrings(parsed.data),
             digest: digest(bytes),
             origin: { file, bodyLine: parsed.bodyLine },
           };
