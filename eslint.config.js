@@ -4,6 +4,7 @@ import tseslint from "typescript-eslint";
 
 /** Stage folders: code outside a stage reaches it only through its index.ts. */
 const STAGES = [
+  "assets",
   "build",
   "cli",
   "compile",
@@ -56,6 +57,22 @@ export default tseslint.config(
           selector:
             "ImportDeclaration[source.value=/^(assert|async_hooks|child_process|crypto|events|fs|http|https|net|os|path|readline|stream|url|util|worker_threads|zlib)(\\/.*)?$/]",
           message: "Import Node built-ins with the node: prefix.",
+        },
+      ],
+    },
+  },
+  {
+    // Browser code: it ships to every visitor and cannot reach Node or the build's stages.
+    files: ["src/client/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { regex: "^node:", message: "Browser code cannot import Node built-ins." },
+            { regex: "^\\.\\./", message: "Browser code cannot import Kiln's build stages." },
+            { regex: "^kiln$", message: "Browser code cannot import the kiln package." },
+          ],
         },
       ],
     },

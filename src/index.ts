@@ -10,7 +10,17 @@ export {
   type KilnUserConfig,
   type ResolvedConfig,
 } from "./config/index.js";
-export { Head, type MarkdownLayoutProps } from "./render/index.js";
+export {
+  Head,
+  Island,
+  markIsland,
+  Script,
+  Image,
+  type ImageProps,
+  type ImageSource,
+  type HydrateStrategy,
+  type MarkdownLayoutProps,
+} from "./render/index.js";
 export { renderEntry, type Heading, type RenderedMarkdown } from "./markdown/index.js";
 export type { Entry, EntryOrigin, Source, SourceContext } from "./content/index.js";
 export type { PathItem } from "./routes/index.js";

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { createAssetsServerPlugin, prepareAssets } from "../assets/index.js";
 import { loadConfig } from "../config/index.js";
 import { fileSource, loadContent, setActiveStore, type SourceLogger } from "../content/index.js";
 import { KilnError, catalog } from "../errors/index.js";
@@ -86,7 +87,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await prepareEntries(store.names().flatMap((name) => store.list(name)));
 
     progress({ stage: "pages" });
-    const pages = await loadPages({ paths, markdown, defaultLayout: config.markdown.layout });
+    const assetsPlugin = createAssetsServerPlugin(root);
+    const pages = await loadPages({
+      paths,
+      markdown,
+      defaultLayout: config.markdown.layout,
+      plugins: [assetsPlugin.plugin],
+    });
     const table = selectShard(
       createRouteTable(pages.map(({ page, paths: items }) => ({ page, paths: items }))),
       options.shard,
@@ -96,10 +103,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     try {
       const publicFiles = await copyPublic(paths.publicDir, staging, options.shard);
       const taken = new Map(publicFiles.files.map((f) => [outputPathKey(f), f]));
+      const assets = await prepareAssets({
+        root,
+        options: config.assets,
+        found: assetsPlugin.found,
+        write: (file, data) => staging.write(file, data),
+      });
       const rendered = await renderRoutes({
         table,
         pages: new Map(pages.map((p) => [p.page.file, p])),
         site: config.site,
+        assets,
         staging,
         taken,
         store,
@@ -115,8 +129,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       return {
         outDir: paths.outDir,
         pages: table.routes.length,
-        files: table.routes.length + publicFiles.copied,
-        bytes: rendered.bytes + publicFiles.bytes,
+        files: table.routes.length + publicFiles.copied + assets.files,
+        bytes: rendered.bytes + publicFiles.bytes + assets.bytes,
         seconds: (performance.now() - started) / 1000,
       };
     } catch (error) {

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import type { ComponentType } from "preact";
-import { bundleModules } from "../compile/index.js";
+import { bundleModules, type BundleModulesOptions } from "../compile/index.js";
 import { locateField, parseEntry, trackReads } from "../content/index.js";
 import { KilnError, catalog } from "../errors/index.js";
 import { setMarkdownPageUrls, type MarkdownRenderer } from "../markdown/index.js";
@@ -23,13 +23,15 @@ export interface LoadedPage {
   page: PageFile;
   component: AnyComponent;
   /** URL of the compiled module whose default export is `component`, for render workers. */
-  module: string | undefined;
+  moduleUrl: string | undefined;
   /** Props every route of this page gets (a markdown page's body and front matter). */
   props: Record<string, unknown>;
   /** What a dynamic page's `paths()` returned. */
   paths?: readonly unknown[];
   /** Files this page was built from, and store reads of its `paths()`. */
   inputs: string[];
+  /** The compiled source file whose export renders it (the page, or a markdown page's layout). */
+  module?: string;
 }
 
 interface PageModule {
@@ -43,12 +45,15 @@ export interface LoadPagesOptions {
   markdown: MarkdownRenderer;
   /** Layout of markdown pages whose front matter names none. */
   defaultLayout: string | undefined;
+  /** esbuild plugins of other stages for the server compile (the assets stage's). */
+  plugins?: BundleModulesOptions["plugins"];
 }
 
 export async function loadPages({
   paths,
   markdown,
   defaultLayout,
+  plugins,
 }: LoadPagesOptions): Promise<LoadedPage[]> {
   const pages = await scanPages(paths.pagesDir);
   const pageUrls = markdownPageUrls(pages);
@@ -63,6 +68,7 @@ export async function loadPages({
     root: paths.root,
     entries,
     outDir: path.join(paths.cacheDir, "server"),
+    plugins,
   });
   const modules = new Map<string, PageModule>();
   for (const file of entries)
@@ -94,9 +100,10 @@ export async function loadPages({
       loaded.push({
         page,
         component: component as AnyComponent,
-        module: moduleUrl,
+        moduleUrl,
         props: {},
         inputs,
+        module: page.file,
       });
       continue;
     }
@@ -123,10 +130,11 @@ export async function loadPages({
     loaded.push({
       page,
       component: component as AnyComponent,
-      module: moduleUrl,
+      moduleUrl,
       props: {},
       paths: result,
       inputs: [...inputs, ...reads],
+      module: page.file,
     });
   }
   return loaded;
@@ -154,7 +162,7 @@ async function loadMarkdownPage(page: PageFile, context: MarkdownPageContext): P
     return {
       page,
       component: DefaultLayout as unknown as AnyComponent,
-      module: undefined,
+      moduleUrl: undefined,
       props,
       inputs: [page.file],
     };
@@ -176,9 +184,10 @@ async function loadMarkdownPage(page: PageFile, context: MarkdownPageContext): P
   return {
     page,
     component: component as AnyComponent,
-    module: context.moduleUrls.get(layoutFile),
+    moduleUrl: context.moduleUrls.get(layoutFile),
     props,
     inputs: [page.file, ...(moduleInputs.get(layoutFile) ?? [])],
+    module: layoutFile,
   };
 }
 

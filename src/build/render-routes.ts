@@ -3,7 +3,7 @@ import path from "node:path";
 import { snapshotStore, trackReads, type ContentStore } from "../content/index.js";
 import { KilnError, catalog } from "../errors/index.js";
 import type { MarkdownOptions } from "../markdown/index.js";
-import { renderPage, type SiteInfo } from "../render/index.js";
+import { renderPage, type IslandManifest, type SiteInfo } from "../render/index.js";
 import { markdownPageUrls, outputPathKey, type Route, type RouteTable } from "../routes/index.js";
 import { createRenderPool, type RenderPool, type WrittenPage } from "../workers/index.js";
 import type { LoadedPage } from "./load-pages.js";
@@ -13,6 +13,12 @@ export interface RenderRoutesOptions {
   table: RouteTable;
   pages: ReadonlyMap<string, LoadedPage>;
   site: SiteInfo;
+  /** From the assets stage: client bundles and tags for every page's head. */
+  assets: {
+    islands: IslandManifest | undefined;
+    headTags: readonly string[];
+    stylesFor: (entry: string | undefined) => string[];
+  };
   staging: Staging;
   /** Output paths already taken by public files, case-folded. */
   taken: ReadonlyMap<string, string>;
@@ -79,6 +85,7 @@ function startPool(options: RenderRoutesOptions): RenderPool | undefined {
       store: snapshotStore(options.store),
       markdown: options.markdown,
       pageUrls: [...markdownPageUrls(pages)],
+      islands: options.assets.islands,
       sourceMaps: process.sourceMapsEnabled,
     });
   } catch (error) {
@@ -93,7 +100,7 @@ function startPool(options: RenderRoutesOptions): RenderPool | undefined {
 async function renderRoute(
   route: Route,
   loaded: LoadedPage,
-  { site, staging }: RenderRoutesOptions,
+  { site, staging, assets }: RenderRoutesOptions,
   pool: RenderPool | undefined,
 ): Promise<WrittenPage> {
   const task = {
@@ -102,17 +109,18 @@ async function renderRoute(
     page: route.page.relative,
     props: { ...loaded.props, ...route.props, params: route.params, url: route.url },
     site,
+    headTags: [...assets.stylesFor(loaded.module), ...assets.headTags],
   };
-  if (pool && loaded.module !== undefined) {
+  if (pool && loaded.moduleUrl !== undefined) {
     try {
       const outFile = path.join(staging.dir, route.outputPath);
-      return await pool.render({ ...task, module: loaded.module, outFile });
+      return await pool.render({ ...task, module: loaded.moduleUrl, outFile });
     } catch (error) {
       if (!isCloneError(error)) throw error;
     }
   }
   const { result: html, reads } = await trackReads(() =>
-    renderPage({ ...task, component: loaded.component }),
+    renderPage({ ...task, component: loaded.component, islands: assets.islands }),
   );
   return { bytes: await staging.write(route.outputPath, html), reads };
 }

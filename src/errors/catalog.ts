@@ -214,6 +214,62 @@ export const catalog = {
     message: ({ outDir }) => `There is no built site in ${outDir}.`,
     hint: () => "Run `kiln build` first.",
   }),
+  // assets: islands, client scripts, styles, images (issue 7)
+  IslandPropsInvalid: define<{ island: string; prop: string; found: string }>({
+    code: "KILN_ISLAND_PROPS",
+    title: "An island's props cannot be sent to the browser",
+    message: ({ island, prop, found }) =>
+      `The island ${island} got ${found} in ${prop}; an island's props travel to the browser as JSON.`,
+    hint: () =>
+      "Pass strings, numbers, booleans, null, arrays and plain objects. Render children and functions inside the island itself.",
+  }),
+  IslandUnbundled: define<{ island: string }>({
+    code: "KILN_ISLAND_UNBUNDLED",
+    title: "An island was not bundled",
+    message: ({ island }) => `The island ${island} was rendered but has no client bundle.`,
+    hint: () => "Islands are the default exports of files directly in src/islands/.",
+  }),
+  ScriptUnbundled: define<{ src: string }>({
+    code: "KILN_SCRIPT_UNBUNDLED",
+    title: "A client script was not bundled",
+    message: ({ src }) => `<Script src="${src}"> names no client module of this build.`,
+    hint: () =>
+      'Import the module with a ?client suffix (`import theme from "../scripts/theme.ts?client"`) and pass what the import gives.',
+  }),
+  ImageAltMissing: define<{ image: string }>({
+    code: "KILN_IMAGE_ALT",
+    title: "An image has no alt text",
+    message: ({ image }) => `<Image> of ${image} has no alt text.`,
+    hint: () =>
+      'Describe the image for people who cannot see it: alt="…". A purely decorative image takes alt="".',
+  }),
+  ImageUnknown: define<{ src: string }>({
+    code: "KILN_IMAGE_UNKNOWN",
+    title: "An image was not processed",
+    message: ({ src }) => `<Image> got ${src}, which is not an imported image.`,
+    hint: () =>
+      'Import the file and pass what the import gives: `import photo from "../images/a.jpg"`.',
+  }),
+  ImageTooLarge: define<{ image: string; size: string; limit: string }>({
+    code: "KILN_IMAGE_TOO_LARGE",
+    title: "An image is too large",
+    message: ({ image, size, limit }) => `${image} is ${size}; the limit is ${limit}.`,
+    hint: () =>
+      "Make the source smaller, or raise assets.images.maxBytes / maxPixels in kiln.config.",
+  }),
+  ImageUnreadable: define<{ image: string; reason: string }>({
+    code: "KILN_IMAGE_UNREADABLE",
+    title: "An image cannot be read",
+    message: ({ image, reason }) => `${image} cannot be decoded: ${reason}`,
+    hint: () => "Kiln reads JPEG, PNG, WebP, AVIF, GIF and TIFF files.",
+  }),
+  ClientBundle: define<{ reason: string }>({
+    code: "KILN_CLIENT_BUNDLE",
+    title: "Browser code does not bundle",
+    message: ({ reason }) => reason,
+    hint: () =>
+      "Islands and client scripts run in the browser: they cannot import node: modules or `kiln` itself.",
+  }),
   // markdown (issue 3)
   MarkdownLinkMissing: define<{ target: string }>({
     code: "KILN_MARKDOWN_LINK_MISSING",

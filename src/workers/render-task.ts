@@ -1,7 +1,7 @@
 import type { StoreSnapshot } from "../content/index.js";
 import { KilnError, type SourceLocation } from "../errors/index.js";
 import type { MarkdownOptions } from "../markdown/index.js";
-import type { SiteInfo } from "../render/index.js";
+import type { IslandManifest, SiteInfo } from "../render/index.js";
 
 /** What every worker starts with, as `workerData`. */
 export interface WorkerInit {
@@ -10,6 +10,8 @@ export interface WorkerInit {
   markdown: Omit<MarkdownOptions, "warn">;
   /** Markdown page file → URL, for rewriting `./other.md` links as the main thread does. */
   pageUrls: [string, string][];
+  /** The assets stage's client bundles, so islands are marked as on the main thread. */
+  islands: IslandManifest | undefined;
   /** Mirrors the main thread, so a worker's stack frames name the user's .tsx lines too. */
   sourceMaps: boolean;
 }
@@ -23,6 +25,8 @@ export interface RenderTask {
   module: string | undefined;
   props: Record<string, unknown>;
   site: SiteInfo;
+  /** Tags for the page's `<head>` (its styles, the site's scripts), from the assets stage. */
+  headTags: string[];
   /** Absolute path the worker writes the page to, so HTML never crosses back to the main thread. */
   outFile: string;
 }

@@ -49,7 +49,9 @@ async function handle({ id, task }: { id: number; task: RenderTask }): Promise<v
   let reply: WorkerReply;
   try {
     const component = await componentOf(task.module);
-    const { result: html, reads } = await trackReads(() => renderPage({ ...task, component }));
+    const { result: html, reads } = await trackReads(() =>
+      renderPage({ ...task, component, islands: init.islands }),
+    );
     mkdirSync(path.dirname(task.outFile), { recursive: true });
     writeFileSync(task.outFile, html);
     reply = { id, ok: true, page: { bytes: Buffer.byteLength(html), reads } };

@@ -45,7 +45,9 @@ describe("fetch faults (a real server on 127.0.0.1)", { timeout: 30_000 }, () =>
     );
     assert.match(error.message, /no complete response within 150 ms \(2 attempts\)/);
     assert.match(error.message, /\/slow/);
-    assert.equal(hits("/slow"), 2);
+    // The client counts its attempts (above); the server may not even see the second one
+    // before the client gives up on it, when the machine is busy.
+    assert.ok(hits("/slow") >= 1 && hits("/slow") <= 2, `the server saw ${hits("/slow")} requests`);
   });
 
   it("retries a 500 and succeeds when the server recovers", async () => {
