@@ -45,6 +45,8 @@ export interface BuildProgress {
 
 export interface BuildResult {
   outDir: string;
+  /** Render worker threads used; 0 when pages rendered on the main thread. */
+  workers: number;
   pages: number;
   files: number;
   bytes: number;
@@ -128,6 +130,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       await writeBuildGraph(paths.cacheDir, root, rendered.graph);
       return {
         outDir: paths.outDir,
+        workers: rendered.workers,
         pages: table.routes.length,
         files: table.routes.length + publicFiles.copied + assets.files,
         bytes: rendered.bytes + publicFiles.bytes + assets.bytes,

@@ -33,6 +33,8 @@ export interface RenderRoutesOptions {
 
 export interface RenderedRoutes {
   bytes: number;
+  /** Render workers used; 0 when every page rendered on the main thread. */
+  workers: number;
   /** URL → what the page read: its source files and store reads. */
   graph: Record<string, string[]>;
 }
@@ -69,7 +71,7 @@ export async function renderRoutes(options: RenderRoutesOptions): Promise<Render
   }
   const graph: Record<string, string[]> = {};
   routes.forEach((route, index) => (graph[route.url] = graphs[index]!));
-  return { bytes, graph };
+  return { bytes, graph, workers: pool?.size ?? 0 };
 }
 
 function startPool(options: RenderRoutesOptions): RenderPool | undefined {

@@ -10,6 +10,7 @@ describe("rendering on worker threads", () => {
     project = await manyPagesProject(60);
     const result = await project.build("--workers", "0");
     assert.equal(result.code, 0, result.stderr);
+    assert.doesNotMatch(result.stdout, /workers?\)/);
     inProcess = await project.snapshot();
   });
   after(() => project.cleanup());
@@ -37,6 +38,7 @@ describe("rendering on worker threads", () => {
     it(`writes the same bytes with ${workers} worker(s) as on the main thread`, async () => {
       const result = await project.build("--workers", workers);
       assert.equal(result.code, 0, result.stderr);
+      assert.match(result.stdout, new RegExp(`\\(${workers} workers?\\) →`), "no workers ran");
       const output = await project.snapshot();
       assert.deepEqual([...output.keys()], [...inProcess.keys()]);
       for (const [file, bytes] of inProcess) {
