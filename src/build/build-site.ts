@@ -14,6 +14,8 @@ import { copyPublic } from "./copy-public.js";
 import { loadPages } from "./load-pages.js";
 import { assertSafeOutDir, cacheDirOf, resolveProjectPaths } from "./project-paths.js";
 import { renderRoutes } from "./render-routes.js";
+import { writeMarkdownAssets } from "./markdown-assets.js";
+import { loadMdxComponents, loadMdxEntries } from "./mdx-entries.js";
 import { createStaging, recoverInterruptedSwap } from "./staging.js";
 
 export interface BuildOptions {
@@ -84,9 +86,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const markdown = configureMarkdown({
       ...config.markdown,
       cacheDir: paths.cacheDir,
+      root,
       warn: (message) => options.logger.warn(message),
     });
     await prepareEntries(store.names().flatMap((name) => store.list(name)));
+    await loadMdxComponents(config.markdown.mdxComponents, paths);
+    await loadMdxEntries(store, paths);
 
     progress({ stage: "pages" });
     const assetsPlugin = createAssetsServerPlugin(root);
@@ -124,6 +129,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         signal: options.signal,
         onPage: (done, total) => progress({ stage: "render", done, total }),
       });
+      const images = await writeMarkdownAssets(markdown, staging);
       progress({ stage: "write" });
       if (options.shard) await writeShardManifest(staging.dir, options.shard);
       await staging.commit();
@@ -132,8 +138,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         outDir: paths.outDir,
         workers: rendered.workers,
         pages: table.routes.length,
-        files: table.routes.length + publicFiles.copied + assets.files,
-        bytes: rendered.bytes + publicFiles.bytes + assets.bytes,
+        files: table.routes.length + publicFiles.copied + assets.files + images.files,
+        bytes: rendered.bytes + publicFiles.bytes + assets.bytes + images.bytes,
         seconds: (performance.now() - started) / 1000,
       };
     } catch (error) {

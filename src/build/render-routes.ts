@@ -79,8 +79,9 @@ function startPool(options: RenderRoutesOptions): RenderPool | undefined {
     options.workers ??
     (options.table.routes.length >= PARALLEL_THRESHOLD ? availableParallelism() : 0);
   // Highlighted code comes from an async pass over all entries on the main thread
-  // (`prepareEntries`); workers do not have its results, so highlighted sites render here.
-  if (count < 1 || options.markdown.highlight) return undefined;
+  // (`prepareEntries`), and `.mdx` entries are compiled there (`registerMdxEntry`); workers
+  // have neither, so such sites render here.
+  if (count < 1 || options.markdown.highlight || hasMdxEntries(options.store)) return undefined;
   const pages = [...options.pages.values()].map((loaded) => loaded.page);
   try {
     return createRenderPool(count, {
@@ -160,6 +161,16 @@ function assertNotPublic(route: Route, taken: ReadonlyMap<string, string>): void
       file: route.page.file,
     });
   }
+}
+
+function hasMdxEntries(store: ContentStore): boolean {
+  return store
+    .names()
+    .some((name) =>
+      store
+        .list(name)
+        .some((entry) => "file" in entry.origin && entry.origin.file.endsWith(".mdx")),
+    );
 }
 
 function isCloneError(error: unknown): boolean {
