@@ -15,8 +15,10 @@ const STAGES = [
   "render",
   "routes",
   "serve",
+  "shard",
   "sources",
   "support",
+  "workers",
 ];
 
 export default tseslint.config(
@@ -30,6 +32,7 @@ export default tseslint.config(
       "test/fixtures/",
       "examples/",
       "bench/results/",
+      "bench/vendor/",
     ],
   },
   js.configs.recommended,

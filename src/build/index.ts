@@ -5,3 +5,4 @@ export {
   cacheDirOf,
   type ProjectPaths,
 } from "./project-paths.js";
+export { mergeShards, type MergeResult } from "./merge-shards.js";

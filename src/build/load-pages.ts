@@ -23,6 +23,8 @@ type AnyComponent = ComponentType<Record<string, unknown>>;
 export interface LoadedPage {
   page: PageFile;
   component: AnyComponent;
+  /** URL of the compiled module whose default export is `component`, for render workers. */
+  moduleUrl: string | undefined;
   /** Props every route of this page gets (a markdown page's body and front matter). */
   props: Record<string, unknown>;
   /** What a dynamic page's `paths()` returned. */
@@ -83,6 +85,7 @@ export async function loadPages({
           layouts,
           modules,
           moduleInputs: bundled.inputs,
+          moduleUrls: bundled.modules,
           markdown,
           resolveUrl,
           defaultLayout,
@@ -95,10 +98,12 @@ export async function loadPages({
     if (typeof component !== "function")
       throw new KilnError(catalog.PageNoComponent(), { file: page.file });
     const inputs = bundled.inputs.get(page.file) ?? [page.file];
+    const moduleUrl = bundled.modules.get(page.file);
     if (!isDynamic(page)) {
       loaded.push({
         page,
         component: component as AnyComponent,
+        moduleUrl,
         props: {},
         inputs,
         module: page.file,
@@ -128,6 +133,7 @@ export async function loadPages({
     loaded.push({
       page,
       component: component as AnyComponent,
+      moduleUrl,
       props: {},
       paths: result,
       inputs: [...inputs, ...reads],
@@ -141,6 +147,7 @@ interface MarkdownPageContext {
   layouts: ReadonlyMap<string, string>;
   modules: ReadonlyMap<string, PageModule>;
   moduleInputs: ReadonlyMap<string, string[]>;
+  moduleUrls: ReadonlyMap<string, string>;
   markdown: MarkdownRenderer;
   resolveUrl: (file: string) => string | undefined;
   defaultLayout: string | undefined;
@@ -171,6 +178,7 @@ async function loadMarkdownPage(page: PageFile, context: MarkdownPageContext): P
     return {
       page,
       component: DefaultLayout as unknown as AnyComponent,
+      moduleUrl: undefined,
       props: render({}),
       inputs,
     };
@@ -193,6 +201,7 @@ async function loadMarkdownPage(page: PageFile, context: MarkdownPageContext): P
   return {
     page,
     component: component as AnyComponent,
+    moduleUrl: context.moduleUrls.get(layoutFile),
     props: render(layout.components),
     inputs: [...new Set([...inputs, ...(moduleInputs.get(layoutFile) ?? [])])],
     module: layoutFile,

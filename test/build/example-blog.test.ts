@@ -121,7 +121,7 @@ describe("examples/blog", () => {
     assert.equal(img?.getAttribute("alt"), "Blue and teal shapes, like a glaze test tile");
     assert.equal(img?.getAttribute("width"), "800");
     assert.equal(img?.getAttribute("loading"), "lazy");
-    const srcsets = (page: typeof picture) =>
+    const srcsets = (page: typeof picture | undefined) =>
       page?.querySelectorAll("source").map((s) => s.getAttribute("srcset"));
     const gallery = (await project.html("gallery/index.html")).querySelectorAll("picture")[1];
     assert.deepEqual(srcsets(picture), srcsets(gallery));
