@@ -10,6 +10,7 @@ const STAGES = [
   "compile",
   "config",
   "content",
+  "dev",
   "errors",
   "markdown",
   "render",
@@ -54,6 +55,20 @@ export default tseslint.config(
           selector:
             "ImportDeclaration[source.value=/^(assert|async_hooks|child_process|crypto|events|fs|http|https|net|os|path|readline|stream|url|util|worker_threads|zlib)(\\/.*)?$/]",
           message: "Import Node built-ins with the node: prefix.",
+        },
+      ],
+    },
+  },
+  {
+    // Runs in the browser: no Node built-ins, no Kiln stages.
+    files: ["src/dev-client/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { regex: "^(node:|\\.\\./)", message: "Browser code imports no Node module." },
+          ],
         },
       ],
     },

@@ -5,6 +5,7 @@ import { loadConfig } from "../config/index.js";
 import { KilnError, catalog, formatError } from "../errors/index.js";
 import { startServer } from "../serve/index.js";
 import { formatSummary } from "./format-summary.js";
+import { runDev } from "./run-dev.js";
 import { USAGE, parseCommand, type Command } from "./parse-args.js";
 import { createProgressLine } from "./progress-line.js";
 
@@ -33,6 +34,8 @@ async function run(command: Command): Promise<number> {
       return runBuild(command.root, command.outDir);
     case "serve":
       return runServe(command.root, command.outDir, command.port);
+    case "dev":
+      return runDev(command);
   }
 }
 

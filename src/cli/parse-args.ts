@@ -4,6 +4,14 @@ import { KilnError, catalog } from "../errors/index.js";
 export type Command =
   | { name: "build"; root: string; outDir: string | undefined; debug: boolean }
   | { name: "serve"; root: string; outDir: string | undefined; port: number; debug: boolean }
+  | {
+      name: "dev";
+      root: string;
+      outDir: string | undefined;
+      port: number;
+      host: string | undefined;
+      debug: boolean;
+    }
   | { name: "help" }
   | { name: "version" };
 
@@ -12,10 +20,12 @@ export const USAGE = `Usage: kiln <command> [root] [options]
 Commands:
   build [root]   Build the site in root (default: the current folder) into its outDir
   serve [root]   Serve the built site on 127.0.0.1 to preview it
+  dev [root]     Serve the site on 127.0.0.1:4321 while you edit it, reloading the browser
 
 Options:
   --out <dir>    Output folder, relative to root (default: the config's outDir, "dist")
-  --port <n>     Port for serve (default: 4173)
+  --port <n>     Port for serve (default: 4173) or dev (default: 4321, or the next free one)
+  --host <addr>  Address dev listens on (default: 127.0.0.1); other machines can then reach it
   --debug        Show stack traces
   -h, --help     Show this help
   -v, --version  Show Kiln's version
@@ -30,6 +40,7 @@ export function parseCommand(argv: readonly string[]): Command {
       options: {
         out: { type: "string" },
         port: { type: "string" },
+        host: { type: "string" },
         debug: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
@@ -50,13 +61,15 @@ export function parseCommand(argv: readonly string[]): Command {
       return { name, ...common };
     case "serve":
       return { name, ...common, port: parsePort(values.port) };
+    case "dev":
+      return { name, ...common, port: parsePort(values.port, 4321), host: values.host };
     default:
       throw new KilnError(catalog.UsageInvalid({ problem: `unknown command "${name}"` }));
   }
 }
 
-function parsePort(value: string | undefined): number {
-  if (value === undefined) return 4173;
+function parsePort(value: string | undefined, fallback = 4173): number {
+  if (value === undefined) return fallback;
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new KilnError(

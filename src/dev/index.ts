@@ -1,0 +1,6 @@
+export {
+  startDevServer,
+  type DevServerOptions,
+  type RunningDevServer,
+} from "./start-dev-server.js";
+export { parseHostHeader, checkHost, isAllowedOrigin, createHostAllowlist } from "./host-check.js";
