@@ -12,7 +12,7 @@ import { copyPublic } from "./copy-public.js";
 import { loadPages } from "./load-pages.js";
 import { assertSafeOutDir, resolveProjectPaths } from "./project-paths.js";
 import { renderRoutes } from "./render-routes.js";
-import { createStaging } from "./staging.js";
+import { createStaging, recoverInterruptedSwap } from "./staging.js";
 
 export interface BuildOptions {
   /** The project folder. */
@@ -52,6 +52,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   assertSafeOutDir(paths);
   const releaseLock = acquireBuildLock(paths.cacheDir);
   try {
+    await recoverInterruptedSwap(paths.outDir);
     progress({ stage: "content" });
     const store = await loadContent({
       root,

@@ -17,7 +17,6 @@ export interface Staging {
 export async function createStaging(outDir: string): Promise<Staging> {
   const parent = path.dirname(outDir);
   const base = path.basename(outDir);
-  await recoverInterruptedSwap(parent, base, outDir);
   const dir = path.join(parent, `.${base}.kiln-staging-${process.pid}`);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
@@ -51,8 +50,11 @@ export async function createStaging(outDir: string): Promise<Staging> {
  * Runs under the build lock, so leftovers are from builds that died. A build killed between
  * the two renames of `commit()` left the old output aside: put it back before anything else.
  */
-async function recoverInterruptedSwap(parent: string, base: string, outDir: string): Promise<void> {
-  const leftovers = (await readdir(parent)).filter(
+export async function recoverInterruptedSwap(outDir: string): Promise<void> {
+  const parent = path.dirname(outDir);
+  const base = path.basename(outDir);
+  const names = await readdir(parent).catch(() => [] as string[]);
+  const leftovers = names.filter(
     (name) => name.startsWith(`.${base}.kiln-staging-`) || name.startsWith(`.${base}.kiln-old-`),
   );
   for (const name of leftovers.sort()) {
