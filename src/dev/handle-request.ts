@@ -59,6 +59,9 @@ export async function handleRequest(
 
   const state = await context.session.current();
   if (!state.site) {
+    // Stylesheets and images still load, so the error page is not the only thing broken.
+    const file = await findPublicFile(path.join(context.root, "public"), relative);
+    if (file) return sendFile(req, res, file.file, file.size);
     const html = injectClient(renderErrorPage(state.error, context.root));
     return sendBody(req, res, 500, "text/html; charset=utf-8", html);
   }

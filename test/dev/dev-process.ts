@@ -33,7 +33,7 @@ export function startDev(root: string, args: string[] = ["--port", "0"]): Promis
     });
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
       stdout += chunk;
-      const match = /Kiln dev server at (http:\/\/127\.0\.0\.1:(\d+)\/)/.exec(stdout);
+      const match = /Kiln dev server at (http:\/\/[^/\s]+:(\d+)\/)/.exec(stdout);
       if (!match) return;
       clearTimeout(timer);
       child.removeAllListeners("exit");

@@ -1,14 +1,12 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
 
 /**
  * Debian's Chromium through playwright-core, with the flags this machine needs: no sandbox
- * as root, and no background networking (the network is closed). A fresh profile each time.
+ * as root, and no background networking (the network is closed). A fresh profile each time:
+ * playwright-core refuses `--user-data-dir` in `launch()` and gives every launch its own
+ * temporary profile, deleted on close.
  */
 export async function launchBrowser(): Promise<{ browser: Browser; close(): Promise<void> }> {
-  const profile = await mkdtemp(path.join(tmpdir(), "kiln-chromium-"));
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: [
@@ -20,14 +18,12 @@ export async function launchBrowser(): Promise<{ browser: Browser; close(): Prom
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
-      `--user-data-dir=${profile}`,
     ],
   });
   return {
     browser,
     async close() {
       await browser.close();
-      await rm(profile, { recursive: true, force: true });
     },
   };
 }
