@@ -11,6 +11,7 @@ import { acquireBuildLock } from "./build-lock.js";
 import { copyPublic } from "./copy-public.js";
 import { loadPages } from "./load-pages.js";
 import { assertSafeOutDir, resolveProjectPaths } from "./project-paths.js";
+import { planIncremental } from "./incremental-plan.js";
 import { renderRoutes } from "./render-routes.js";
 import { createStaging, recoverInterruptedSwap } from "./staging.js";
 
@@ -34,6 +35,8 @@ export interface BuildProgress {
 export interface BuildResult {
   outDir: string;
   pages: number;
+  /** Pages taken unchanged from the previous output (incremental build). */
+  reused: number;
   files: number;
   bytes: number;
   seconds: number;
@@ -47,7 +50,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const progress = options.onProgress ?? (() => {});
 
   progress({ stage: "config" });
-  const { config } = await loadConfig(root, path.join(root, ".kiln"));
+  const { config, inputs: configInputs } = await loadConfig(root, path.join(root, ".kiln"));
   const paths = resolveProjectPaths(root, config, options.outDir);
   assertSafeOutDir(paths);
   const releaseLock = acquireBuildLock(paths.cacheDir);
@@ -71,23 +74,37 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     try {
       const publicFiles = await copyPublic(paths.publicDir, staging);
       const taken = new Map(publicFiles.files.map((f) => [f.normalize("NFC").toLowerCase(), f]));
+      const pagesByFile = new Map(pages.map((p) => [p.page.file, p]));
+      const plan = await planIncremental({
+        ...paths,
+        configInputs,
+        table,
+        pages: pagesByFile,
+        store,
+        logger: options.logger,
+      });
+      await plan.linkReused(staging);
       const rendered = await renderRoutes({
         table,
-        pages: new Map(pages.map((p) => [p.page.file, p])),
+        pages: pagesByFile,
         site: config.site,
-        staging,
+        staging: plan.track(staging),
         taken,
+        reuse: (route) => plan.reused.get(route.outputPath),
         signal: options.signal,
         onPage: (done, total) => progress({ stage: "render", done, total }),
       });
       progress({ stage: "write" });
+      await plan.beforeCommit();
       await staging.commit();
+      await plan.save(rendered.reads);
       await writeBuildGraph(paths.cacheDir, root, rendered.graph);
       return {
         outDir: paths.outDir,
         pages: table.routes.length,
+        reused: plan.reused.size,
         files: table.routes.length + publicFiles.files.length,
-        bytes: rendered.bytes + publicFiles.bytes,
+        bytes: rendered.bytes + plan.reusedBytes + publicFiles.bytes,
         seconds: (performance.now() - started) / 1000,
       };
     } catch (error) {

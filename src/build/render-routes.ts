@@ -1,7 +1,7 @@
 import { KilnError, catalog } from "../errors/index.js";
 import { trackReads } from "../content/index.js";
 import { renderPage, type SiteInfo } from "../render/index.js";
-import type { RouteTable } from "../routes/index.js";
+import type { Route, RouteTable } from "../routes/index.js";
 import type { LoadedPage } from "./load-pages.js";
 import type { Staging } from "./staging.js";
 
@@ -13,6 +13,11 @@ export interface RenderRoutesOptions {
   /** Output paths already taken by public files, case-folded. */
   taken: ReadonlyMap<string, string>;
   signal?: AbortSignal | undefined;
+  /**
+   * For incremental builds: the store reads of a route's previous render when its output is
+   * reused as it was (the caller puts it in staging); that route is then not rendered.
+   */
+  reuse?: ((route: Route) => string[] | undefined) | undefined;
   onPage?: ((done: number, total: number) => void) | undefined;
 }
 
@@ -20,12 +25,15 @@ export interface RenderedRoutes {
   bytes: number;
   /** URL → what the page read: its source files and store reads. */
   graph: Record<string, string[]>;
+  /** URL → the store reads of its render alone (or of its reused previous render). */
+  reads: Record<string, string[]>;
 }
 
 /** Renders every route and streams it to the staging folder, one page in memory at a time. */
 export async function renderRoutes(options: RenderRoutesOptions): Promise<RenderedRoutes> {
   const { routes } = options.table;
   const graph: Record<string, string[]> = {};
+  const readsByUrl: Record<string, string[]> = {};
   let bytes = 0;
   for (const [index, route] of routes.entries()) {
     options.signal?.throwIfAborted();
@@ -36,6 +44,13 @@ export async function renderRoutes(options: RenderRoutesOptions): Promise<Render
         catalog.OutputConflict({ output: publicFile, page: route.page.relative }),
         { file: route.page.file },
       );
+    }
+    const reused = options.reuse?.(route);
+    if (reused) {
+      readsByUrl[route.url] = reused;
+      graph[route.url] = [...new Set([...loaded.inputs, ...reused])].sort();
+      options.onPage?.(index + 1, routes.length);
+      continue;
     }
     const { result: html, reads } = await trackReads(() =>
       renderPage({
@@ -49,7 +64,8 @@ export async function renderRoutes(options: RenderRoutesOptions): Promise<Render
     );
     bytes += await options.staging.write(route.outputPath, html);
     graph[route.url] = [...new Set([...loaded.inputs, ...reads])].sort();
+    readsByUrl[route.url] = reads;
     options.onPage?.(index + 1, routes.length);
   }
-  return { bytes, graph };
+  return { bytes, graph, reads: readsByUrl };
 }
