@@ -10,7 +10,7 @@ import { toPosix } from "../support/index.js";
 import { acquireBuildLock } from "./build-lock.js";
 import { copyPublic } from "./copy-public.js";
 import { loadPages } from "./load-pages.js";
-import { assertSafeOutDir, resolveProjectPaths } from "./project-paths.js";
+import { assertSafeOutDir, cacheDirOf, resolveProjectPaths } from "./project-paths.js";
 import { planIncremental } from "./incremental-plan.js";
 import { renderRoutes } from "./render-routes.js";
 import { createStaging, recoverInterruptedSwap } from "./staging.js";
@@ -49,12 +49,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (!existsSync(root)) throw new KilnError(catalog.RootMissing({ root }));
   const progress = options.onProgress ?? (() => {});
 
-  progress({ stage: "config" });
-  const { config, inputs: configInputs } = await loadConfig(root, path.join(root, ".kiln"));
-  const paths = resolveProjectPaths(root, config, options.outDir);
-  assertSafeOutDir(paths);
-  const releaseLock = acquireBuildLock(paths.cacheDir);
+  const cacheDir = cacheDirOf(root);
+  // Taken before anything is written, .kiln/ included.
+  const releaseLock = acquireBuildLock(cacheDir);
   try {
+    progress({ stage: "config" });
+    const { config, inputs: configInputs } = await loadConfig(root, cacheDir);
+    const paths = resolveProjectPaths(root, config, options.outDir);
+    assertSafeOutDir(paths);
     await recoverInterruptedSwap(paths.outDir);
     progress({ stage: "content" });
     const store = await loadContent({
@@ -126,7 +128,9 @@ async function writeBuildGraph(
   const relative = Object.fromEntries(
     Object.entries(graph).map(([url, inputs]) => [
       url,
-      inputs.map((input) => (path.isAbsolute(input) ? toPosix(path.relative(root, input)) : input)),
+      inputs
+        .map((input) => (path.isAbsolute(input) ? toPosix(path.relative(root, input)) : input))
+        .sort(),
     ]),
   );
   await mkdir(cacheDir, { recursive: true });

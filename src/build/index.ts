@@ -1,3 +1,8 @@
 export { build, type BuildOptions, type BuildProgress, type BuildResult } from "./build-site.js";
-export { resolveProjectPaths, assertSafeOutDir, type ProjectPaths } from "./project-paths.js";
+export {
+  resolveProjectPaths,
+  assertSafeOutDir,
+  cacheDirOf,
+  type ProjectPaths,
+} from "./project-paths.js";
 export { loadPages, type LoadedPage, type LoadPagesOptions } from "./load-pages.js";

@@ -20,6 +20,8 @@ export interface LoadedPage {
   props: Record<string, unknown>;
   /** What a dynamic page's `paths()` returned. */
   paths?: readonly unknown[];
+  /** The page's `paths()` itself: the dev server calls it again when content changes. */
+  callPaths?: () => unknown;
   /** Files this page was built from, and store reads of its `paths()`. */
   inputs: string[];
 }
@@ -105,6 +107,7 @@ export async function loadPages({
       component: component as AnyComponent,
       props: {},
       paths: result,
+      callPaths: pathsOf,
       inputs: [...inputs, ...reads],
     });
   }

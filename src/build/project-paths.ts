@@ -29,8 +29,13 @@ export function resolveProjectPaths(
     contentDir: path.join(srcDir, "content"),
     publicDir: path.resolve(root, config.publicDir),
     outDir: path.resolve(root, outDirOverride ?? config.outDir),
-    cacheDir: path.join(root, ".kiln"),
+    cacheDir: cacheDirOf(root),
   };
+}
+
+/** `.kiln/`: compiled modules, the build lock, the dependency graph. Safe to delete. */
+export function cacheDirOf(root: string): string {
+  return path.join(root, ".kiln");
 }
 
 /**

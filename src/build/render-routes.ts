@@ -48,7 +48,7 @@ export async function renderRoutes(options: RenderRoutesOptions): Promise<Render
     const reused = options.reuse?.(route);
     if (reused) {
       readsByUrl[route.url] = reused;
-      graph[route.url] = [...new Set([...loaded.inputs, ...reused])].sort();
+      graph[route.url] = [...new Set([...loaded.inputs, ...reused])];
       options.onPage?.(index + 1, routes.length);
       continue;
     }
@@ -63,7 +63,7 @@ export async function renderRoutes(options: RenderRoutesOptions): Promise<Render
       }),
     );
     bytes += await options.staging.write(route.outputPath, html);
-    graph[route.url] = [...new Set([...loaded.inputs, ...reads])].sort();
+    graph[route.url] = [...new Set([...loaded.inputs, ...reads])];
     readsByUrl[route.url] = reads;
     options.onPage?.(index + 1, routes.length);
   }

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { build, resolveProjectPaths } from "../build/index.js";
+import { build, cacheDirOf, resolveProjectPaths } from "../build/index.js";
 import { loadConfig } from "../config/index.js";
 import { KilnError, catalog, formatError } from "../errors/index.js";
 import { startServer } from "../serve/index.js";
@@ -78,7 +78,7 @@ async function runServe(
   port: number,
 ): Promise<number> {
   const projectRoot = path.resolve(root);
-  const { config } = await loadConfig(projectRoot, path.join(projectRoot, ".kiln"));
+  const { config } = await loadConfig(projectRoot, cacheDirOf(projectRoot));
   const { outDir } = resolveProjectPaths(projectRoot, config, outDirOverride);
   if (!existsSync(outDir)) throw new KilnError(catalog.OutputMissing({ outDir }));
   const server = await startServer({ root: outDir, port });

@@ -4,11 +4,14 @@ import type { BuildProgress } from "../build/index.js";
  * A live status line on a terminal; nothing in CI or a pipe, where only the summary is
  * wanted. Redrawn at most every 100 ms, so printing never slows the build.
  */
-export function createProgressLine(stream: NodeJS.WriteStream): {
+export function createProgressLine(
+  stream: Pick<NodeJS.WriteStream, "isTTY" | "write">,
+  env: NodeJS.ProcessEnv = process.env,
+): {
   update(progress: BuildProgress): void;
   clear(): void;
 } {
-  const live = stream.isTTY === true && !process.env.CI;
+  const live = stream.isTTY === true && !env.CI;
   const started = performance.now();
   let last = 0;
   let shown = false;

@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from "../config/index.js";
-import { KilnError } from "../errors/index.js";
+import { KilnError, catalog } from "../errors/index.js";
 import { sha256 } from "../support/index.js";
 import type { Source, SourceLogger } from "./source.js";
 import { ContentStore } from "./store.js";
@@ -20,7 +20,10 @@ export async function loadContent(options: LoadContentOptions): Promise<ContentS
       await source.load({ root: options.root, store, logger: options.logger, digest: sha256 });
     } catch (error) {
       if (KilnError.is(error)) throw error;
-      throw new Error(`Source "${source.name}" failed: ${String(error)}`, { cause: error });
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new KilnError(catalog.SourceFailed({ source: source.name, reason }), undefined, {
+        cause: error,
+      });
     }
   }
   await validateEntries(store, options.config.collections);

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { parse as parseJsonWithOffsets, type ParseError } from "jsonc-parser";
 import { KilnError, catalog } from "../errors/index.js";
 import { decodeText } from "./decode-text.js";
 import { splitFrontMatter } from "./front-matter.js";
@@ -35,13 +36,19 @@ function parseJson(text: string, file: string): Record<string, unknown> {
     data = JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    const offset = /position (\d+)/.exec(reason)?.[1];
-    const location =
-      offset === undefined ? { file } : { file, ...lineColumnAt(text, Number(offset)) };
+    const offset = jsonErrorOffset(text);
+    const location = offset === undefined ? { file } : { file, ...lineColumnAt(text, offset) };
     throw new KilnError(catalog.DataSyntax({ format: "JSON", reason }), location, { cause: error });
   }
   assertSafeKeys(data, file);
   return asRecord(data, { file, line: 1 });
+}
+
+/** Node's JSON.parse names a position only for some errors; jsonc-parser always does. */
+function jsonErrorOffset(text: string): number | undefined {
+  const errors: ParseError[] = [];
+  parseJsonWithOffsets(text, errors, { disallowComments: true, allowTrailingComma: false });
+  return errors[0]?.offset;
 }
 
 export function lineColumnAt(text: string, offset: number): { line: number; column: number } {

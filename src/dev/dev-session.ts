@@ -4,6 +4,7 @@ import { formatError } from "../errors/index.js";
 import { isInside } from "../support/index.js";
 import type { LiveEvent } from "./live-events.js";
 import { loadSite, type DevSite } from "./load-site.js";
+import { patchContent } from "./patch-content.js";
 
 /** The site as of the last change: loaded, or broken with the error to show. */
 export type DevState = { site: DevSite; error?: undefined } | { site?: undefined; error: unknown };
@@ -45,7 +46,7 @@ export async function createDevSession(options: DevSessionOptions): Promise<DevS
           return;
         }
         const wasBroken = state.error !== undefined;
-        state = await load(options);
+        state = (site && (await patch(site, files, options))) || (await load(options));
         const ms = Math.round(performance.now() - started);
         if (state.site) {
           const names = files.map((f) => path.relative(options.root, f)).join(", ");
@@ -56,6 +57,22 @@ export async function createDevSession(options: DevSessionOptions): Promise<DevS
       return pending;
     },
   };
+}
+
+/** Only content entries changed: patch the loaded site (see patch-content.ts). */
+async function patch(
+  site: DevSite,
+  files: readonly string[],
+  options: DevSessionOptions,
+): Promise<DevState | undefined> {
+  if (!files.every((file) => isInside(site.paths.contentDir, file))) return undefined;
+  try {
+    const patched = await patchContent(site, files);
+    return patched && { site: patched };
+  } catch (error) {
+    options.print(formatError(error, { debug: options.debug, cwd: process.cwd() }));
+    return { error };
+  }
 }
 
 async function load(options: DevSessionOptions): Promise<DevState> {

@@ -6,7 +6,13 @@ import {
   type ProjectPaths,
 } from "../build/index.js";
 import { loadConfig, type ResolvedConfig } from "../config/index.js";
-import { fileSource, loadContent, setActiveStore, type SourceLogger } from "../content/index.js";
+import {
+  fileSource,
+  loadContent,
+  setActiveStore,
+  type ContentStore,
+  type SourceLogger,
+} from "../content/index.js";
 import { configureMarkdown } from "../markdown/index.js";
 import { createRouteTable, type Route } from "../routes/index.js";
 
@@ -14,6 +20,8 @@ import { createRouteTable, type Route } from "../routes/index.js";
 export interface DevSite {
   config: ResolvedConfig;
   paths: ProjectPaths;
+  /** The content pages query; replaced whole on every change. */
+  store: ContentStore;
   /** Page file → the loaded page. */
   pages: ReadonlyMap<string, LoadedPage>;
   /** Output path (`about/index.html`) → its route. */
@@ -43,6 +51,7 @@ export async function loadSite(root: string, logger: SourceLogger): Promise<DevS
   return {
     config,
     paths,
+    store,
     pages: new Map(loaded.map((p) => [p.page.file, p])),
     routes: new Map(table.routes.map((route) => [route.outputPath, route])),
   };

@@ -113,6 +113,12 @@ export const catalog = {
     message: ({ name, known }) => `There is no collection named "${name}" (known: ${known}).`,
     hint: () => "Add a folder under src/content/ or declare the collection in the config.",
   }),
+  SourceFailed: define<{ source: string; reason: string }>({
+    code: "KILN_SOURCE_FAILED",
+    title: "A content source failed",
+    message: ({ source, reason }) => `The content source "${source}" failed: ${reason}`,
+    hint: () => "Run with --debug to see where it failed.",
+  }),
   PageNoComponent: define({
     code: "KILN_PAGE_NO_COMPONENT",
     title: "A page has no component",

@@ -2,7 +2,13 @@ import path from "node:path";
 import { isInside } from "../support/index.js";
 
 export type RequestTarget =
-  { kind: "file"; path: string } | { kind: "reject"; status: 400 | 403 | 404 };
+  | {
+      kind: "file";
+      path: string;
+      /** The URL ends in `/`: a folder's index is wanted, with no redirect. */
+      slash: boolean;
+    }
+  | { kind: "reject"; status: 400 | 403 | 404 };
 
 /**
  * Maps a raw request target to a path inside `root`, or refuses it. Written for hostile
@@ -26,5 +32,5 @@ export function resolveRequest(rawTarget: string, root: string): RequestTarget {
     return { kind: "reject", status: 404 };
   const resolved = path.join(root, ...segments);
   if (!isInside(root, resolved)) return { kind: "reject", status: 403 };
-  return { kind: "file", path: resolved };
+  return { kind: "file", path: resolved, slash: pathname.endsWith("/") };
 }

@@ -33,7 +33,7 @@ async function handle(root: string, req: IncomingMessage, res: ServerResponse): 
       .end(`${target.status}\n`);
     return;
   }
-  const file = await findFile(root, target.path);
+  const file = await findFile(root, target.path, target.slash);
   if (file === DIRECTORY) {
     const [pathname, query] = splitQuery(req.url ?? "/");
     res.writeHead(301, { location: `${pathname}/${query}` }).end();
@@ -51,6 +51,7 @@ const DIRECTORY = Symbol("directory without trailing slash");
 async function findFile(
   root: string,
   candidate: string,
+  slash: boolean,
 ): Promise<string | typeof DIRECTORY | undefined> {
   const info = await stat(candidate).catch(() => undefined);
   if (!info) return undefined;
@@ -58,7 +59,7 @@ async function findFile(
   if (info.isDirectory()) {
     file = path.join(candidate, "index.html");
     if (!existsSync(file)) return undefined;
-    if (!candidate.endsWith(path.sep) && candidate !== root) return DIRECTORY;
+    if (!slash) return DIRECTORY;
   }
   // A symbolic link in the output must not lead out of it.
   const real = await realpath(file).catch(() => undefined);

@@ -93,6 +93,21 @@ describe("examples/blog", () => {
     assert.equal(page.querySelector("nav.toc"), null, "disableTableOfContents was ignored");
   });
 
+  it("renders GFM tables and strikethrough, autolinks, and unique heading ids", async () => {
+    const tour = await project.html("posts/markdown-tour/index.html");
+    assert.deepEqual(
+      tour.querySelectorAll("table th").map((th) => th.text),
+      ["Generator", "Language", "Ships JS by default"],
+    );
+    assert.deepEqual(
+      tour.querySelectorAll("h2").map((h) => h.id),
+      ["tables", "code", "links-and-headings", "links-and-headings-1"],
+    );
+    assert.equal(tour.querySelector('a[href="https://example.org"]')?.text, "https://example.org");
+    const hello = await project.html("posts/hello-kiln/index.html");
+    assert.equal(hello.querySelector("s")?.text, "careless");
+  });
+
   it("gives the same bytes wherever the project folder is", async () => {
     const elsewhere = await copyProject(path.join(REPO, "examples/blog"));
     try {

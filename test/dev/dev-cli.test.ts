@@ -96,8 +96,14 @@ describe("kiln dev", () => {
       assert.equal(redirect.status, 301);
       assert.match(redirect.head, /location: \/posts\/second\/\?x=1/i);
 
-      await rm(path.join(project.root, "src/content/posts/first.md"));
+      // An edit to an existing entry takes the fast path: paths() runs again with the new data.
+      const first = path.join(project.root, "src/content/posts/first.md");
+      await writeFile(first, (await readFile(first, "utf8")).replace("First post", "Renamed post"));
       await dev.waitForStderr(/updated .*first\.md/);
+      assert.match((await rawGet(dev.port, "/posts/first/")).body, /<h1>Renamed post<\/h1>/);
+
+      await rm(first);
+      await dev.waitForStderr(/updated .*first\.md[\s\S]*updated .*first\.md/);
       const gone = await rawGet(dev.port, "/posts/first/");
       assert.equal(gone.status, 404);
       assert.doesNotMatch(gone.body, /The first post says hello/);

@@ -23,7 +23,7 @@ describe("kiln dev in Chromium", () => {
     original = await readFile(postFile, "utf8");
     dev = await startDev(project.root);
     browser = await launchBrowser();
-    page = await browser.browser.newPage();
+    page = await browser.context.newPage();
     await page.goto(`${dev.url}posts/first/`);
     // The live-reload stream is open once the client has loaded.
     await page.waitForLoadState("networkidle");

@@ -1,14 +1,21 @@
-import { chromium, type Browser } from "playwright-core";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium, type BrowserContext } from "playwright-core";
 
 /**
  * Debian's Chromium through playwright-core, with the flags this machine needs: no sandbox
- * as root, and no background networking (the network is closed). A fresh profile each time:
- * playwright-core refuses `--user-data-dir` in `launch()` and gives every launch its own
- * temporary profile, deleted on close.
+ * as root, and no background networking (the network is closed). A fresh profile each time
+ * (playwright passes it as --user-data-dir).
  */
-export async function launchBrowser(): Promise<{ browser: Browser; close(): Promise<void> }> {
-  const browser = await chromium.launch({
+export async function launchBrowser(): Promise<{
+  context: BrowserContext;
+  close(): Promise<void>;
+}> {
+  const profile = await mkdtemp(path.join(tmpdir(), "kiln-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
     args: [
       "--headless",
       "--no-sandbox",
@@ -21,9 +28,10 @@ export async function launchBrowser(): Promise<{ browser: Browser; close(): Prom
     ],
   });
   return {
-    browser,
+    context,
     async close() {
-      await browser.close();
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
     },
   };
 }

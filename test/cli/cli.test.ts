@@ -1,0 +1,92 @@
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { KILN_BIN, REPO, copyProject, runKiln } from "../helpers/build-fixture.js";
+import { freePort } from "../helpers/nginx.js";
+
+describe("kiln command", () => {
+  it("prints help and its version", async () => {
+    const help = await runKiln(["--help"]);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /Usage: kiln <command>/);
+    const version = await runKiln(["--version"]);
+    const pkg = JSON.parse(await readFile(path.join(REPO, "package.json"), "utf8")) as {
+      version: string;
+    };
+    assert.equal(version.stdout.trim(), pkg.version);
+  });
+
+  it("refuses an unknown command or flag with exit 1 and a hint", async () => {
+    for (const args of [
+      ["bild"],
+      ["build", "--nope"],
+      ["serve", ".", "--port", "x"],
+      ["build", "a", "b"],
+    ]) {
+      const result = await runKiln(args);
+      assert.equal(result.code, 1, args.join(" "));
+      assert.match(result.stderr, /^error KILN_USAGE: /);
+      assert.match(result.stderr, /hint: Run `kiln --help`/);
+    }
+  });
+
+  it("names a project folder that does not exist", async () => {
+    const result = await runKiln(["build", "/no/such/project"]);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /KILN_ROOT_MISSING.*\/no\/such\/project/);
+  });
+
+  it("builds a project with no config and prints only the summary when not on a terminal", async () => {
+    const project = await copyProject("basic-site");
+    try {
+      const result = await project.build();
+      assert.equal(result.code, 0);
+      assert.match(result.stdout, /^Built 4 pages, 5 files, [\d.]+ (B|KB) in [\d.]+s → /);
+      assert.equal(result.stderr, "");
+    } finally {
+      await project.cleanup();
+    }
+  });
+
+  it("serve previews the built output on 127.0.0.1 and stops on SIGTERM", async () => {
+    const project = await copyProject("basic-site");
+    try {
+      assert.equal(
+        (await runKiln(["serve", project.root])).code,
+        1,
+        "serve before build must fail",
+      );
+      assert.equal((await project.build()).code, 0);
+      const port = await freePort();
+      const child = spawn(
+        process.execPath,
+        [KILN_BIN, "serve", project.root, "--port", String(port)],
+        {
+          stdio: ["ignore", "pipe", "pipe"],
+        },
+      );
+      try {
+        await new Promise<void>((resolve, reject) => {
+          child.stdout.on(
+            "data",
+            (chunk: Buffer) => chunk.toString().includes("Serving") && resolve(),
+          );
+          child.once("exit", () => reject(new Error("serve exited")));
+        });
+        const page = await fetch(`http://127.0.0.1:${port}/posts/first/`);
+        assert.equal(page.status, 200);
+        assert.match(await page.text(), /<h1>First post<\/h1>/);
+        const taken = await runKiln(["serve", project.root, "--port", String(port)]);
+        assert.equal(taken.code, 1);
+        assert.match(taken.stderr, /KILN_PORT_IN_USE/);
+      } finally {
+        child.kill("SIGTERM");
+        await new Promise((resolve) => child.once("exit", resolve));
+      }
+    } finally {
+      await project.cleanup();
+    }
+  });
+});
