@@ -17,10 +17,12 @@ const routeRecordSchema = z.strictObject({
 });
 
 const cacheSchema = z.strictObject({
-  format: z.literal(1),
+  format: z.literal(2),
   /** Digest of Kiln's version, the config and the output folder: any change voids the cache. */
   scope: z.string(),
   routes: z.record(z.string(), routeRecordSchema),
+  /** Public file (output path) → digest of its content, as copied. */
+  public: z.record(z.string(), z.string()),
 });
 
 export type RouteRecord = z.output<typeof routeRecordSchema>;

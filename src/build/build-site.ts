@@ -72,19 +72,31 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const pages = await loadPages({ paths, markdown, defaultLayout: config.markdown.layout });
     const table = createRouteTable(pages.map(({ page, paths: items }) => ({ page, paths: items })));
 
+    const pagesByFile = new Map(pages.map((p) => [p.page.file, p]));
+    const plan = await planIncremental({
+      ...paths,
+      configInputs,
+      table,
+      pages: pagesByFile,
+      store,
+      logger: options.logger,
+    });
+    const current = await plan.currentOutput();
+    if (current) {
+      return {
+        outDir: paths.outDir,
+        pages: table.routes.length,
+        reused: plan.reused.size,
+        files: table.routes.length + current.publicFiles,
+        bytes: plan.reusedBytes + current.publicBytes,
+        seconds: (performance.now() - started) / 1000,
+      };
+    }
+
     const staging = await createStaging(paths.outDir);
     try {
       const publicFiles = await copyPublic(paths.publicDir, staging);
       const taken = new Map(publicFiles.files.map((f) => [f.normalize("NFC").toLowerCase(), f]));
-      const pagesByFile = new Map(pages.map((p) => [p.page.file, p]));
-      const plan = await planIncremental({
-        ...paths,
-        configInputs,
-        table,
-        pages: pagesByFile,
-        store,
-        logger: options.logger,
-      });
       await plan.linkReused(staging);
       const rendered = await renderRoutes({
         table,

@@ -1,8 +1,9 @@
-import { link, copyFile, mkdir, readFile, stat } from "node:fs/promises";
+import { copyFileSync, existsSync, linkSync, mkdirSync, statSync } from "node:fs";
+import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { ContentStore, SourceLogger } from "../content/index.js";
 import type { Route, RouteTable } from "../routes/index.js";
-import { sha256, toPosix } from "../support/index.js";
+import { sha256, toPosix, walkFiles } from "../support/index.js";
 import {
   dropBuildCache,
   readBuildCache,
@@ -17,6 +18,7 @@ export interface PlanIncrementalOptions {
   root: string;
   cacheDir: string;
   outDir: string;
+  publicDir: string;
   /** Files the config was compiled from: a change to any of them voids the cache. */
   configInputs: readonly string[];
   table: RouteTable;
@@ -35,6 +37,12 @@ export interface IncrementalPlan {
   readonly reused: ReadonlyMap<string, string[]>;
   /** Bytes of the reused pages. */
   readonly reusedBytes: number;
+  /**
+   * When every page is reused, no page is gone, the public files are as copied last time and
+   * the output folder holds exactly those files, the output already is what this build would
+   * write: the counts of what is there, and nothing needs staging or swapping.
+   */
+  currentOutput(): Promise<{ publicFiles: number; publicBytes: number } | undefined>;
   /** Hard-links (or copies) the reused pages from the previous output into staging. */
   linkReused(staging: Staging): Promise<void>;
   /** Staging that also remembers the digest of each page written through it. */
@@ -81,20 +89,44 @@ export async function planIncremental(options: PlanIncrementalOptions): Promise<
   });
 
   const written = new Map<string, string>();
+  /** Reused pages that could not be hard-linked: their file (and time) is new. */
+  const copied = new Set<string>();
   return {
     reused,
     reusedBytes,
-    async linkReused(staging) {
+    async currentOutput() {
+      const routeCount = table.routes.length;
+      if (!cache || reused.size !== routeCount || Object.keys(previous).length !== routeCount)
+        return undefined;
+      const publicDigests = await digestPublicFiles(options.publicDir);
+      const expected = Object.entries(cache.public);
+      if (
+        publicDigests.size !== expected.length ||
+        expected.some(([file, digest]) => publicDigests.get(file)?.digest !== digest)
+      )
+        return undefined;
+      const present = await listFiles(outDir);
+      if (present.length !== routeCount + publicDigests.size) return undefined;
+      if (present.some((file) => !Object.hasOwn(previous, file) && !publicDigests.has(file)))
+        return undefined;
+      let publicBytes = 0;
+      for (const { size } of publicDigests.values()) publicBytes += size;
+      return { publicFiles: publicDigests.size, publicBytes };
+    },
+    linkReused(staging) {
+      // Synchronous on purpose: thousands of tiny metadata calls run several times faster
+      // on the main thread than through libuv's four-thread pool, and nothing else waits.
       const made = new Set<string>();
-      await forEachLimited([...reused.keys()], async (outputPath) => {
+      for (const outputPath of reused.keys()) {
         const target = path.join(staging.dir, outputPath);
         const folder = path.dirname(target);
         if (!made.has(folder)) {
           made.add(folder);
-          await mkdir(folder, { recursive: true });
+          mkdirSync(folder, { recursive: true });
         }
-        await linkOrCopy(path.join(outDir, outputPath), target);
-      });
+        if (!linkOrCopy(path.join(outDir, outputPath), target)) copied.add(outputPath);
+      }
+      return Promise.resolve();
     },
     track(staging) {
       return {
@@ -117,6 +149,12 @@ export async function planIncremental(options: PlanIncrementalOptions): Promise<
           : written.get(route.outputPath);
         if (key === undefined || output === undefined) return;
         const reads = reused.get(route.outputPath) ?? readsByUrl[route.url] ?? [];
+        const record = previous[route.outputPath];
+        if (record && reused.has(route.outputPath) && !copied.has(route.outputPath)) {
+          // A hard link is the same file: size and time are as recorded.
+          routes[route.outputPath] = record;
+          return;
+        }
         const info = await stat(path.join(outDir, route.outputPath));
         routes[route.outputPath] = {
           key,
@@ -127,7 +165,13 @@ export async function planIncremental(options: PlanIncrementalOptions): Promise<
           output,
         };
       });
-      await writeBuildCache(options.cacheDir, { format: 1, scope, routes: sortKeys(routes) });
+      const publicDigests = await digestPublicFiles(options.publicDir);
+      await writeBuildCache(options.cacheDir, {
+        format: 2,
+        scope,
+        routes: sortKeys(routes),
+        public: Object.fromEntries([...publicDigests].map(([file, { digest }]) => [file, digest])),
+      });
     },
   };
 }
@@ -157,18 +201,42 @@ function routeKey(
  * restored cache reset the times) the same content.
  */
 async function isIntact(file: string, record: RouteRecord): Promise<boolean> {
-  const info = await stat(file).catch(() => undefined);
+  // Sync for the same reason as linking: a stat per page adds up through the thread pool.
+  const info = statSync(file, { throwIfNoEntry: false });
   if (!info?.isFile() || info.size !== record.size) return false;
   if (info.mtimeMs === record.mtimeMs) return true;
   return sha256(await readFile(file)) === record.output;
 }
 
+/** Output path → digest and size of each public file, as `copyPublic` copies them. */
+async function digestPublicFiles(
+  publicDir: string,
+): Promise<Map<string, { digest: string; size: number }>> {
+  const out = new Map<string, { digest: string; size: number }>();
+  if (!existsSync(publicDir)) return out;
+  for (const file of await walkFiles(publicDir, () => false)) {
+    const bytes = await readFile(file);
+    out.set(toPosix(path.relative(publicDir, file)), { digest: sha256(bytes), size: bytes.length });
+  }
+  return out;
+}
+
+/** Every file under `dir`, relative with `/`; empty when it does not exist. */
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => toPosix(path.relative(dir, path.join(entry.parentPath, entry.name))));
+}
+
 /** A hard link costs no copy; across devices or where links are refused, copy. */
-async function linkOrCopy(from: string, to: string): Promise<void> {
+function linkOrCopy(from: string, to: string): boolean {
   try {
-    await link(from, to);
+    linkSync(from, to);
+    return true;
   } catch {
-    await copyFile(from, to);
+    copyFileSync(from, to);
+    return false;
   }
 }
 

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { ContentStore } from "../content/index.js";
+import type { ContentStore, Entry } from "../content/index.js";
 import { sha256, toPosix } from "../support/index.js";
 
 /**
@@ -9,12 +9,14 @@ import { sha256, toPosix } from "../support/index.js";
  */
 export class InputDigests {
   readonly #root: string;
+  readonly #rootInJson: string;
   readonly #store: ContentStore;
   readonly #files = new Map<string, Promise<string>>();
   readonly #reads = new Map<string, string>();
 
   constructor(root: string, store: ContentStore) {
     this.#root = root;
+    this.#rootInJson = JSON.stringify(root).slice(1, -1);
     this.#store = store;
   }
 
@@ -35,21 +37,19 @@ export class InputDigests {
   }
 
   /**
-   * Digest of a page's props as JSON, with project paths made relative. Undefined when they
+   * Digest of a page's props as JSON, with the project folder's path taken out. Undefined when they
    * cannot be serialised (a cycle, a BigInt): such a page is always rendered.
    */
   props(props: unknown): string | undefined {
-    const root = this.#root;
+    let json: string | undefined;
     try {
-      const json = JSON.stringify(props, (_key, value: unknown) =>
-        typeof value === "string" && path.isAbsolute(value) && value.startsWith(root)
-          ? `<root>/${toPosix(path.relative(root, value))}`
-          : value,
-      );
-      return json === undefined ? undefined : sha256(json);
+      json = JSON.stringify(summarizeEntries(props, this.#store));
     } catch {
       return undefined;
     }
+    if (json === undefined) return undefined;
+    // The root as it appears inside JSON strings; a replacer function would be ten times slower.
+    return sha256(json.split(this.#rootInJson).join("<root>"));
   }
 
   #relative(file: string): string {
@@ -96,4 +96,39 @@ export class InputDigests {
     // A kind of read this version does not know: never equal, so the page is rendered.
     return `unknown:${Math.random()}`;
   }
+}
+
+/**
+ * A content entry's body is by far the largest part of most props, and its `digest` (of the
+ * source bytes the body came from) already stands for it: entries at the top two levels of
+ * the props (`{ post }`, `{ posts: [...] }`) are digested as id, digest, data and origin. Only
+ * the store's own entry objects, so a copy with another body is digested in full.
+ */
+function summarizeEntries(props: unknown, store: ContentStore): unknown {
+  if (props === null || typeof props !== "object" || Array.isArray(props)) return props;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(props)) {
+    out[key] = Array.isArray(value)
+      ? value.map((item) => summarizeEntry(item, store))
+      : summarizeEntry(value, store);
+  }
+  return out;
+}
+
+function summarizeEntry(value: unknown, store: ContentStore): unknown {
+  if (value === null || typeof value !== "object") return value;
+  const entry = value as Partial<Entry>;
+  if (
+    typeof entry.id !== "string" ||
+    typeof entry.collection !== "string" ||
+    !store.names().includes(entry.collection) ||
+    store.get(entry.collection, entry.id) !== value
+  )
+    return value;
+  return {
+    entry: `${entry.collection}/${entry.id}`,
+    digest: entry.digest,
+    data: entry.data,
+    origin: entry.origin,
+  };
 }

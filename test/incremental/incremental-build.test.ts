@@ -42,6 +42,19 @@ describe("incremental builds across runs", () => {
     assert.deepEqual(await project.snapshot(), snapshot);
   });
 
+  it("copies a changed public file, and removes a file put in the output by hand", async () => {
+    await writeFile(path.join(project.root, "public/robots.txt"), "User-agent: *\nDisallow: /x\n");
+    await writeFile(path.join(project.outDir, "stray.html"), "not from the sources");
+    const output = await build();
+    assert.equal(unchangedCount(output), PAGES);
+    assert.equal(await project.read("robots.txt"), "User-agent: *\nDisallow: /x\n");
+    assert.ok(!(await project.files()).includes("stray.html"));
+    await assertSameAsCold();
+    await writeFile(path.join(project.outDir, "stray.html"), "again");
+    await build();
+    assert.ok(!(await project.files()).includes("stray.html"));
+  });
+
   it("re-renders a post and the pages that list posts when one post changes", async () => {
     const before = await inodes(project.outDir);
     const post = src("content/posts/hello-kiln.md");
