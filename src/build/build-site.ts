@@ -4,8 +4,8 @@ import path from "node:path";
 import { loadConfig } from "../config/index.js";
 import { fileSource, loadContent, setActiveStore, type SourceLogger } from "../content/index.js";
 import { KilnError, catalog } from "../errors/index.js";
-import { configureMarkdown } from "../markdown/index.js";
-import { createRouteTable } from "../routes/index.js";
+import { configureMarkdown, prepareEntries } from "../markdown/index.js";
+import { createRouteTable, outputPathKey } from "../routes/index.js";
 import { toPosix } from "../support/index.js";
 import { acquireBuildLock } from "./build-lock.js";
 import { copyPublic } from "./copy-public.js";
@@ -66,7 +66,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       logger: options.logger,
     });
     setActiveStore(store);
-    const markdown = configureMarkdown(config.markdown);
+    const markdown = configureMarkdown({
+      ...config.markdown,
+      cacheDir: paths.cacheDir,
+      warn: (message) => options.logger.warn(message),
+    });
+    await prepareEntries(store.names().flatMap((name) => store.list(name)));
 
     progress({ stage: "pages" });
     const pages = await loadPages({ paths, markdown, defaultLayout: config.markdown.layout });
@@ -96,7 +101,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const staging = await createStaging(paths.outDir);
     try {
       const publicFiles = await copyPublic(paths.publicDir, staging);
-      const taken = new Map(publicFiles.files.map((f) => [f.normalize("NFC").toLowerCase(), f]));
+      const taken = new Map(publicFiles.files.map((f) => [outputPathKey(f), f]));
       await plan.linkReused(staging);
       const rendered = await renderRoutes({
         table,

@@ -5,9 +5,15 @@ import type { ComponentType } from "preact";
 import { bundleModules } from "../compile/index.js";
 import { locateField, parseEntry, trackReads } from "../content/index.js";
 import { KilnError, catalog } from "../errors/index.js";
-import type { MarkdownRenderer } from "../markdown/index.js";
+import { setMarkdownPageUrls, type MarkdownRenderer } from "../markdown/index.js";
 import { DefaultLayout } from "../render/index.js";
-import { COMPONENT_EXTENSIONS, isDynamic, scanPages, type PageFile } from "../routes/index.js";
+import {
+  COMPONENT_EXTENSIONS,
+  isDynamic,
+  markdownPageUrls,
+  scanPages,
+  type PageFile,
+} from "../routes/index.js";
 import type { ProjectPaths } from "./project-paths.js";
 
 type AnyComponent = ComponentType<Record<string, unknown>>;
@@ -45,6 +51,9 @@ export async function loadPages({
   defaultLayout,
 }: LoadPagesOptions): Promise<LoadedPage[]> {
   const pages = await scanPages(paths.pagesDir);
+  const pageUrls = markdownPageUrls(pages);
+  const resolveUrl = (file: string) => pageUrls.get(file);
+  setMarkdownPageUrls(resolveUrl);
   const layouts = await listLayouts(paths.layoutsDir);
   const entries = [
     ...pages.filter((p) => p.kind === "component").map((p) => p.file),
@@ -68,6 +77,7 @@ export async function loadPages({
           modules,
           moduleInputs: bundled.inputs,
           markdown,
+          resolveUrl,
           defaultLayout,
         }),
       );
@@ -119,14 +129,17 @@ interface MarkdownPageContext {
   modules: ReadonlyMap<string, PageModule>;
   moduleInputs: ReadonlyMap<string, string[]>;
   markdown: MarkdownRenderer;
+  resolveUrl: (file: string) => string | undefined;
   defaultLayout: string | undefined;
 }
 
 async function loadMarkdownPage(page: PageFile, context: MarkdownPageContext): Promise<LoadedPage> {
-  const { layouts, modules, moduleInputs, markdown } = context;
+  const { layouts, modules, moduleInputs, markdown, resolveUrl } = context;
   const parsed = parseEntry(await readFile(page.file), page.file);
-  const { html, headings } = markdown.render(parsed.body);
-  const props = { frontmatter: parsed.data, html, headings };
+  const source = { file: page.file, bodyLine: parsed.bodyLine };
+  await markdown.prepare([{ source: parsed.body, context: { source } }]);
+  const { html, headings, toc } = markdown.render(parsed.body, { source, resolveUrl });
+  const props = { frontmatter: parsed.data, html, headings, toc };
   const layoutName = parsed.data.layout ?? context.defaultLayout;
   if (layoutName === undefined)
     return {

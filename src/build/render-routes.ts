@@ -1,7 +1,7 @@
 import { KilnError, catalog } from "../errors/index.js";
 import { trackReads } from "../content/index.js";
 import { renderPage, type SiteInfo } from "../render/index.js";
-import type { Route, RouteTable } from "../routes/index.js";
+import { outputPathKey, type Route, type RouteTable } from "../routes/index.js";
 import type { LoadedPage } from "./load-pages.js";
 import type { Staging } from "./staging.js";
 
@@ -38,7 +38,7 @@ export async function renderRoutes(options: RenderRoutesOptions): Promise<Render
   for (const [index, route] of routes.entries()) {
     options.signal?.throwIfAborted();
     const loaded = options.pages.get(route.page.file)!;
-    const publicFile = options.taken.get(route.outputPath.normalize("NFC").toLowerCase());
+    const publicFile = options.taken.get(outputPathKey(route.outputPath));
     if (publicFile) {
       throw new KilnError(
         catalog.OutputConflict({ output: publicFile, page: route.page.relative }),

@@ -38,6 +38,23 @@ const markdownSchema = z.strictObject({
    * matter names none. @default Kiln's built-in layout: title, description and body
    */
   layout: z.string().min(1).optional(),
+  /** GFM: tables, strikethrough, autolinks, task lists, footnotes. @default true */
+  gfm: z.boolean().default(true),
+  /** Deepest heading level (2–6) in a page's `toc`. @default 3 */
+  tocDepth: z.number().int().min(2).max(6).default(3),
+  /** Add a `#` link (class `heading-anchor`) to every heading. @default false */
+  headingAnchors: z.boolean().default(false),
+  /**
+   * Syntax highlighting of fenced code with shiki, at build time: shiki theme names for the
+   * light colours (inline) and the dark ones (`--shiki-dark` CSS variables), or false.
+   * @default { light: "github-light", dark: "github-dark" }
+   */
+  highlight: z
+    .union([
+      z.literal(false),
+      z.strictObject({ light: z.string().min(1), dark: z.string().min(1) }),
+    ])
+    .default({ light: "github-light", dark: "github-dark" }),
 });
 
 const devSchema = z.strictObject({

@@ -13,16 +13,18 @@ export function locateField(
 ): { line: number; column: number } {
   let text: string;
   try {
-    text = readFileSync(file, "utf8");
+    text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
   } catch {
     return { line: 1, column: 1 };
   }
   let lineOffset = 0;
-  if (path.extname(file) === ".md") {
+  if (path.extname(file) === ".md" || path.extname(file) === ".mdx") {
     const split = splitFrontMatter(text, file);
-    if (split.yaml === undefined) return { line: 1, column: 1 };
-    text = split.yaml;
-    lineOffset = split.yamlLine;
+    if (split.data === undefined) return { line: 1, column: 1 };
+    // TOML is not YAML: point at the key's line by name, the best a regex can do.
+    if (split.format === "toml") return locateTomlKey(split.data, keys[0], split.dataLine);
+    text = split.data;
+    lineOffset = split.dataLine;
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
@@ -54,4 +56,15 @@ function childAt(
     if (item?.range) return { keyOffset: item.range[0], value: item };
   }
   return undefined;
+}
+
+function locateTomlKey(
+  text: string,
+  key: PropertyKey | undefined,
+  lineOffset: number,
+): { line: number; column: number } {
+  const name = String(key).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const pattern = new RegExp(`^\\s*["']?${name}["']?\\s*=`);
+  const index = text.split("\n").findIndex((line) => pattern.test(line));
+  return index === -1 ? { line: 1, column: 1 } : { line: index + 1 + lineOffset, column: 1 };
 }

@@ -69,7 +69,8 @@ export const catalog = {
     title: "Front matter language not allowed",
     message: ({ language }) =>
       `Front matter in "${language}" is not allowed: front matter is data and is never executed.`,
-    hint: () => "Write the front matter as YAML between `---` lines.",
+    hint: () =>
+      "Write the front matter as YAML between `---` lines, TOML between `+++` lines, or JSON after `---json`.",
   }),
   FrontMatterUnclosed: define({
     code: "KILN_FRONTMATTER_UNCLOSED",
@@ -212,5 +213,20 @@ export const catalog = {
     title: "Nothing built yet",
     message: ({ outDir }) => `There is no built site in ${outDir}.`,
     hint: () => "Run `kiln build` first.",
+  }),
+  // markdown (issue 3)
+  MarkdownLinkMissing: define<{ target: string }>({
+    code: "KILN_MARKDOWN_LINK_MISSING",
+    title: "A markdown link points at a file that does not exist",
+    message: ({ target }) =>
+      `The link to "${target}" points at a markdown file that does not exist.`,
+    hint: () => "Fix the path (it is relative to this file), or link to the page's URL instead.",
+  }),
+  MarkdownThemeUnknown: define<{ theme: string }>({
+    code: "KILN_MARKDOWN_THEME_UNKNOWN",
+    title: "Unknown syntax highlighting theme",
+    message: ({ theme }) => `"${theme}" is not a shiki theme.`,
+    hint: () =>
+      "Set markdown.highlight.light and .dark in kiln.config.ts to shiki theme names, such as github-light and github-dark.",
   }),
 } as const;

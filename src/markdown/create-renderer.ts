@@ -1,29 +1,90 @@
 import MarkdownIt from "markdown-it";
-import { headingIds, type Heading, type MarkdownEnv } from "./heading-ids.js";
+import { collectCodeBlocks } from "./code-blocks.js";
+import { commonmarkOnly, gfm } from "./gfm.js";
+import { CodeHighlighter, type HighlightThemes } from "./highlight.js";
+import { headingIds, selectToc, type Heading } from "./heading-ids.js";
+import {
+  relativeLinks,
+  type RelativeLinksEnv,
+  type ResolveMarkdownUrl,
+  type SourceLocation,
+} from "./relative-links.js";
 
 export interface MarkdownOptions {
   /** Allow raw HTML. Local authors are trusted; remote content is not. */
   html: boolean;
+  /** GFM: tables, strikethrough, autolinks, task lists, footnotes. @default true */
+  gfm?: boolean | undefined;
+  /** Deepest heading level in `toc`. @default 3 */
+  tocDepth?: number | undefined;
+  /** Add a `#` link to each heading. @default false */
+  headingAnchors?: boolean | undefined;
+  /** Syntax highlighting themes, or false for none. @default off */
+  highlight?: HighlightThemes | false | undefined;
+  /** Where highlighted code blocks are cached (`.kiln/`). */
+  cacheDir?: string | undefined;
+  /** Where warnings go (a code block in a language shiki does not know). */
+  warn?: ((message: string) => void) | undefined;
 }
 
 export interface RenderedMarkdown {
   html: string;
+  /** Every heading, in order. */
   headings: Heading[];
+  /** Headings from h2 to `tocDepth`: a table of contents for the layout. */
+  toc: Heading[];
+}
+
+export interface RenderContext {
+  /** Where the markdown came from: relative links are resolved and errors located from it. */
+  source?: SourceLocation | undefined;
+  /** The URL of each markdown page, for rewriting `./other.md` links. */
+  resolveUrl?: ResolveMarkdownUrl | undefined;
 }
 
 export interface MarkdownRenderer {
-  render(source: string): RenderedMarkdown;
+  /**
+   * Highlights the code blocks of these documents ahead of `render()`, which is synchronous.
+   * Without it, code renders plain.
+   */
+  prepare(documents: readonly { source: string; context?: RenderContext }[]): Promise<void>;
+  render(source: string, context?: RenderContext): RenderedMarkdown;
 }
 
-/** markdown-it with GFM tables and strikethrough (built in), autolinks and heading ids. */
+/**
+ * markdown-it, CommonMark-compliant, plus GFM, heading ids and relative-link rewriting.
+ * `maxNesting` stays at markdown-it's 100: deeper nesting renders as text rather than
+ * recursing without bound.
+ */
 export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRenderer {
-  const md = new MarkdownIt({ html: options.html, linkify: true, typographer: false });
-  md.use(headingIds);
+  const highlighter = options.highlight
+    ? new CodeHighlighter({
+        themes: options.highlight,
+        cacheDir: options.cacheDir,
+        warn: options.warn,
+      })
+    : undefined;
+  const md = new MarkdownIt({
+    html: options.html,
+    typographer: false,
+    highlight: highlighter ? (code, lang) => highlighter.lookup(lang, code) ?? "" : null,
+  });
+  md.use(options.gfm === false ? commonmarkOnly : gfm);
+  md.use(headingIds, { anchors: options.headingAnchors === true });
+  md.use(relativeLinks);
+  const tocDepth = options.tocDepth ?? 3;
   return {
-    render(source) {
-      const env: MarkdownEnv = {};
+    async prepare(documents) {
+      if (!highlighter) return;
+      await highlighter.prepare(
+        documents.flatMap(({ source, context = {} }) => collectCodeBlocks(md, source, context)),
+      );
+    },
+    render(source, context = {}) {
+      const env: RelativeLinksEnv = { source: context.source, resolveUrl: context.resolveUrl };
       const html = md.render(source, env);
-      return { html, headings: env.headings ?? [] };
+      const headings = env.headings ?? [];
+      return { html, headings, toc: selectToc(headings, tocDepth) };
     },
   };
 }

@@ -8,6 +8,8 @@ export interface MarkdownLayoutProps {
   /** The rendered body. Local markdown is trusted, so layouts inject it as it is. */
   html: string;
   headings: Heading[];
+  /** Headings from h2 to the config's `markdown.tocDepth`, for a table of contents. */
+  toc: Heading[];
   url: string;
 }
 

@@ -7,7 +7,7 @@ export {
   type Segment,
 } from "./page-file.js";
 export { scanPages } from "./scan-pages.js";
-export { fillSegments, urlFor, outputPathFor } from "./url-path.js";
+export { fillSegments, urlFor, outputPathFor, outputPathKey } from "./url-path.js";
 export {
   createRouteTable,
   type Route,
@@ -15,3 +15,4 @@ export {
   type PageDefinition,
   type PathItem,
 } from "./route-table.js";
+export { markdownPageUrls } from "./markdown-urls.js";

@@ -1,7 +1,7 @@
 import { KilnError, catalog } from "../errors/index.js";
 import type { PageFile } from "./page-file.js";
 import { isDynamic } from "./page-file.js";
-import { fillSegments, outputPathFor, urlFor } from "./url-path.js";
+import { fillSegments, outputPathFor, outputPathKey, urlFor } from "./url-path.js";
 
 /** What a dynamic page's `paths()` returns for each page it makes. */
 export interface PathItem {
@@ -80,14 +80,11 @@ function checkPathItem(item: unknown, index: number, page: PageFile): Required<P
   return { params: params as PathItem["params"], props: props as Record<string, unknown> };
 }
 
-/**
- * Case-folded and NFC-normalised, because `About/` and `about/` are one folder on macOS and
- * Windows: a site that builds on Linux must not lose a page when deployed from a Mac.
- */
+/** Two routes may not write one file, as `outputPathKey` compares them. */
 function assertNoConflicts(routes: readonly Route[]): void {
   const seen = new Map<string, Route>();
   for (const route of routes) {
-    const key = route.outputPath.normalize("NFC").toLowerCase();
+    const key = outputPathKey(route.outputPath);
     const other = seen.get(key);
     if (other) {
       const describe = (r: Route) =>

@@ -58,6 +58,14 @@ export function urlFor(parts: readonly string[]): string {
   return parts.length === 0 ? "/" : `/${parts.join("/")}/`;
 }
 
+/**
+ * Two output paths that are one file on macOS or Windows (case-insensitive, and NFC and NFD
+ * spellings alike) have one key: a site that builds on Linux must not lose a page there.
+ */
+export function outputPathKey(outputPath: string): string {
+  return outputPath.normalize("NFC").toLowerCase();
+}
+
 /** The file a URL is written to, relative to the output folder, with `/` separators. */
 export function outputPathFor(parts: readonly string[]): string {
   return [...parts, "index.html"].join("/");

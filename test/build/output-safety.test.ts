@@ -19,6 +19,31 @@ export async function paths() {
 export default () => <p>slow</p>;
 `;
 
+/** Starts a build that stops in paths() until `release()`; resolves once it got there. */
+async function startSlowBuild(project: Project) {
+  await writeFile(path.join(project.root, "src/pages/[id].tsx"), SLOW_PAGE);
+  const releaseFile = path.join(project.root, "release");
+  const started = path.join(project.root, "started");
+  const child = spawn(process.execPath, [KILN_BIN, "build", project.root], {
+    env: { ...process.env, CI: "true", KILN_TEST_RELEASE: releaseFile, KILN_TEST_STARTED: started },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+  for (let i = 0; i < 300 && !existsSync(started); i++) await sleep(100);
+  assert.ok(existsSync(started), "the slow build never started");
+  return {
+    child,
+    exited,
+    stderr: () => stderr,
+    release: () => writeFile(releaseFile, ""),
+    removePage: () => rm(path.join(project.root, "src/pages/[id].tsx")),
+  };
+}
+
+const leftovers = async (root: string) => (await readdir(root)).filter((n) => n.includes(".kiln-"));
+
 describe("the output folder is never lost", () => {
   let project: Project;
   beforeEach(async () => {
@@ -55,58 +80,38 @@ describe("the output folder is never lost", () => {
   it("a second build waits its turn; a killed build leaves the old output; the next build recovers", async () => {
     assert.equal((await project.build()).code, 0);
     const before = await project.snapshot();
-    await writeFile(path.join(project.root, "src/pages/[id].tsx"), SLOW_PAGE);
-    const release = path.join(project.root, "release");
-    const started = path.join(project.root, "started");
-    const child = spawn(process.execPath, [KILN_BIN, "build", project.root], {
-      env: { ...process.env, CI: "true", KILN_TEST_RELEASE: release, KILN_TEST_STARTED: started },
-      stdio: "ignore",
-    });
+    const slow = await startSlowBuild(project);
     try {
-      for (let i = 0; i < 300 && !existsSync(started); i++) await sleep(100);
-      assert.ok(existsSync(started), "the slow build never started");
-
       const second = await project.build();
       assert.equal(second.code, 1);
-      assert.match(second.stderr, new RegExp(`^error KILN_BUILD_LOCKED: .*process ${child.pid}`));
+      assert.match(
+        second.stderr,
+        new RegExp(`^error KILN_BUILD_LOCKED: .*process ${slow.child.pid}`),
+      );
 
-      child.kill("SIGKILL");
-      await new Promise((resolve) => child.once("exit", resolve));
+      slow.child.kill("SIGKILL");
+      await slow.exited;
       assert.deepEqual(await project.snapshot(), before, "a killed build changed the output");
 
-      await rm(path.join(project.root, "src/pages/[id].tsx"));
+      await slow.removePage();
       const third = await project.build();
       assert.equal(third.code, 0, third.stderr);
-      const leftovers = (await readdir(project.root)).filter((n) => n.includes(".kiln-"));
-      assert.deepEqual(leftovers, []);
+      assert.deepEqual(await leftovers(project.root), []);
     } finally {
-      child.kill("SIGKILL");
+      slow.child.kill("SIGKILL");
     }
   });
 
   it("Ctrl-C stops the build and keeps the old output", async () => {
     assert.equal((await project.build()).code, 0);
     const before = await project.snapshot();
-    await writeFile(path.join(project.root, "src/pages/[id].tsx"), SLOW_PAGE);
-    const release = path.join(project.root, "release");
-    const started = path.join(project.root, "started");
-    const child = spawn(process.execPath, [KILN_BIN, "build", project.root], {
-      env: { ...process.env, CI: "true", KILN_TEST_RELEASE: release, KILN_TEST_STARTED: started },
-      stdio: ["ignore", "ignore", "pipe"],
-    });
-    let stderr = "";
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    for (let i = 0; i < 300 && !existsSync(started); i++) await sleep(100);
-    child.kill("SIGINT");
-    await writeFile(release, "");
-    const code = await new Promise((resolve) => child.once("exit", resolve));
-    assert.equal(code, 130, stderr);
-    assert.match(stderr, /interrupted; the previous output is unchanged/);
+    const slow = await startSlowBuild(project);
+    slow.child.kill("SIGINT");
+    await slow.release();
+    assert.equal(await slow.exited, 130, slow.stderr());
+    assert.match(slow.stderr(), /interrupted; the previous output is unchanged/);
     assert.deepEqual(await project.snapshot(), before);
-    assert.deepEqual(
-      (await readdir(project.root)).filter((n) => n.includes(".kiln-")),
-      [],
-    );
+    assert.deepEqual(await leftovers(project.root), []);
     assert.ok(!existsSync(path.join(project.root, ".kiln/build.lock")), "the lock was left behind");
   });
 

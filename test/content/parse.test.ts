@@ -40,18 +40,19 @@ describe("strict UTF-8", () => {
 describe("front matter", () => {
   it("splits YAML from the body and knows the body's line", () => {
     const split = splitFrontMatter("---\ntitle: x\ntags: [a]\n---\n# Body\n", "f.md");
-    assert.equal(split.yaml, "title: x\ntags: [a]\n");
+    assert.equal(split.data, "title: x\ntags: [a]\n");
+    assert.equal(split.format, "yaml");
     assert.equal(split.body, "# Body\n");
     assert.equal(split.bodyLine, 5);
   });
 
   it("takes a file with no front matter as all body", () => {
-    assert.deepEqual(splitFrontMatter("# Just text\n---\n", "f.md").yaml, undefined);
+    assert.deepEqual(splitFrontMatter("# Just text\n---\n", "f.md").data, undefined);
   });
 
   it("accepts CRLF line ends and an empty block", () => {
     assert.equal(splitFrontMatter("---\r\ntitle: x\r\n---\r\nbody", "f.md").body, "body");
-    assert.equal(splitFrontMatter("---\n---\nbody", "f.md").yaml, "");
+    assert.equal(splitFrontMatter("---\n---\nbody", "f.md").data, "");
   });
 
   for (const language of ["js", "javascript", "coffee", "json5"]) {

@@ -1,0 +1,105 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { MarkdownIt, StateCore, Token } from "markdown-it";
+import { KilnError, catalog } from "../errors/index.js";
+import type { MarkdownEnv } from "./heading-ids.js";
+
+/** Where the markdown being rendered lives, so relative links can be followed. */
+export interface SourceLocation {
+  /** Absolute path of the markdown file. */
+  file: string;
+  /** 1-based line of the file where the body starts (after front matter). */
+  bodyLine: number;
+}
+
+/** Absolute path of a markdown file → the URL of the page it became, if it is one. */
+export type ResolveMarkdownUrl = (file: string) => string | undefined;
+
+export interface RelativeLinksEnv extends MarkdownEnv {
+  source?: SourceLocation;
+  resolveUrl?: ResolveMarkdownUrl;
+}
+
+const MARKDOWN_FILE = /\.mdx?$/i;
+/** A scheme (`https:`), a protocol-relative `//host`, an absolute `/path` or a bare `#hash`. */
+const NOT_RELATIVE = /^(?:[a-z][a-z0-9+.-]*:|\/|#)/i;
+
+/**
+ * `[setup](../guide/setup.md#install)` is how authors link pages in an editor or on GitHub;
+ * on the site it must point at the page's URL. A link to a markdown file that is not there
+ * fails the build with the file and line, rather than shipping a dead link.
+ */
+export const relativeLinks = (md: MarkdownIt): void => {
+  md.core.ruler.push("kiln_relative_links", (state: StateCore) => {
+    const env = state.env as RelativeLinksEnv;
+    if (!env.source) return;
+    for (const block of state.tokens) {
+      if (block.type !== "inline" || !block.children) continue;
+      let breaks = 0;
+      for (const token of block.children) {
+        if (token.type === "softbreak" || token.type === "hardbreak") breaks++;
+        if (token.type !== "link_open") continue;
+        const attr = token.attrGet("href");
+        const href = attr === null ? null : String(attr);
+        if (href === null || NOT_RELATIVE.test(href)) continue;
+        const rewritten = rewriteHref(href, env, () =>
+          locate(state.src, block, breaks, href, env.source!),
+        );
+        if (rewritten !== undefined) token.attrSet("href", rewritten);
+      }
+    }
+  });
+};
+
+function rewriteHref(
+  href: string,
+  env: RelativeLinksEnv,
+  where: () => { line: number; column?: number },
+): string | undefined {
+  const hashAt = href.search(/[?#]/);
+  const target = hashAt === -1 ? href : href.slice(0, hashAt);
+  const suffix = hashAt === -1 ? "" : href.slice(hashAt);
+  let decoded: string;
+  try {
+    decoded = decodeURI(target);
+  } catch {
+    return undefined;
+  }
+  if (!MARKDOWN_FILE.test(decoded)) return undefined;
+  const source = env.source!;
+  const file = path.resolve(path.dirname(source.file), decoded);
+  const url = env.resolveUrl?.(file);
+  if (url !== undefined) return url + suffix;
+  if (!existsSync(file)) {
+    throw new KilnError(catalog.MarkdownLinkMissing({ target: decoded }), {
+      file: source.file,
+      ...where(),
+    });
+  }
+  return undefined;
+}
+
+/**
+ * Block tokens know their first line; soft and hard breaks before the link add to it. The
+ * column is where the target is written on that line, when it is written as it was parsed.
+ */
+function locate(
+  src: string,
+  block: Token,
+  breaks: number,
+  href: string,
+  source: SourceLocation,
+): { line: number; column?: number } {
+  const index = (block.map?.[0] ?? 0) + breaks;
+  const text = src.split("\n")[index] ?? "";
+  let at = text.indexOf(href);
+  if (at === -1) {
+    try {
+      at = text.indexOf(decodeURI(href));
+    } catch {
+      at = -1;
+    }
+  }
+  const line = source.bodyLine + index;
+  return at === -1 ? { line } : { line, column: at + 1 };
+}

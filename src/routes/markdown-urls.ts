@@ -1,0 +1,16 @@
+import type { PageFile } from "./page-file.js";
+import { isDynamic } from "./page-file.js";
+import { fillSegments, urlFor } from "./url-path.js";
+
+/**
+ * Absolute path → URL of every static markdown page, so `[x](../guide/setup.md)` in any
+ * markdown can become a link to `/guide/setup/`.
+ */
+export function markdownPageUrls(pages: readonly PageFile[]): Map<string, string> {
+  const urls = new Map<string, string>();
+  for (const page of pages) {
+    if (page.kind !== "markdown" || isDynamic(page)) continue;
+    urls.set(page.file, page.isNotFound ? "/404.html" : urlFor(fillSegments(page.segments, {})));
+  }
+  return urls;
+}

@@ -1,0 +1,44 @@
+import assert from "node:assert/strict";
+import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { walkFiles } from "../../src/support/index.js";
+import { copyProject } from "../helpers/build-fixture.js";
+
+describe("symbolic links", () => {
+  it("walkFiles follows links inside the root once and never leaves it", async () => {
+    const base = await mkdtemp(path.join(tmpdir(), "kiln-links-"));
+    try {
+      const root = path.join(base, "root");
+      await mkdir(path.join(root, "a"), { recursive: true });
+      await writeFile(path.join(root, "a/one.md"), "1");
+      await writeFile(path.join(base, "outside.md"), "secret");
+      await symlink("..", path.join(root, "a/loop"));
+      await symlink(path.join(base, "outside.md"), path.join(root, "a/out.md"));
+      await symlink(base, path.join(root, "up"));
+      await symlink(path.join(root, "a/one.md"), path.join(root, "alias.md"));
+      const files = (await walkFiles(root, () => false)).map((f) => path.relative(root, f));
+      assert.deepEqual(files, ["a/one.md", "alias.md"]);
+    } finally {
+      await rm(base, { recursive: true, force: true });
+    }
+  });
+
+  it("a content folder with a link loop and a link out still builds, without the outside file", async () => {
+    const project = await copyProject("basic-site");
+    try {
+      const posts = path.join(project.root, "src/content/posts");
+      await symlink("..", path.join(posts, "loop"));
+      await symlink("/etc", path.join(posts, "etc"));
+      const result = await project.build();
+      assert.equal(result.code, 0, result.stderr);
+      assert.deepEqual(
+        (await project.files()).filter((f) => f.startsWith("posts/")),
+        ["posts/first/index.html", "posts/second/index.html"],
+      );
+    } finally {
+      await project.cleanup();
+    }
+  });
+});

@@ -1,0 +1,19 @@
+import { parentPort } from "node:worker_threads";
+import { createMarkdownRenderer } from "../../src/markdown/index.js";
+import { PATHOLOGICAL_CASES } from "./pathological-cases.js";
+
+/**
+ * Renders one pathological case on request. The input is built and the renderer warmed up
+ * before "ready", so the parent's budget covers the render alone.
+ */
+const port = parentPort!;
+const renderer = createMarkdownRenderer({ html: true, headingAnchors: true });
+renderer.render("# Warm *up*\n\n- [link](x.md) `code` www.example.com\n\n> quote\n");
+
+port.once("message", (index: number) => {
+  const input = PATHOLOGICAL_CASES[index]!.input();
+  port.postMessage({ type: "ready" });
+  port.once("message", () => {
+    port.postMessage({ type: "done", html: renderer.render(input).html });
+  });
+});
