@@ -6,11 +6,11 @@
  * and in `kiln dev` the time from saving a post to that post's new text being served.
  * Run `npm run build` first. Prints one JSON object.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { request } from "node:http";
-import { tmpdir } from "node:os";
+import os, { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -36,10 +36,18 @@ export default function Post({ post }: PageProps<{ post: Entry<{ title: string }
 }
 `;
 
-function time(args: string[]): number {
+/** Wall seconds, and CPU seconds (user + system, children included) where GNU time exists. */
+function time(args: string[]): { wall: number; cpu: number | undefined } {
   const started = performance.now();
-  execFileSync(process.execPath, [KILN, ...args], { stdio: ["ignore", "ignore", "inherit"] });
-  return (performance.now() - started) / 1000;
+  const timed = existsSync("/usr/bin/time");
+  const [command, argv] = timed
+    ? ["/usr/bin/time", ["-f", "cpu %U %S", process.execPath, KILN, ...args]]
+    : [process.execPath, [KILN, ...args]];
+  const result = spawnSync(command, argv, { encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`kiln ${args.join(" ")} failed:\n${result.stderr}`);
+  const wall = (performance.now() - started) / 1000;
+  const match = /cpu ([\d.]+) ([\d.]+)/.exec(result.stderr);
+  return { wall, cpu: match ? Number(match[1]) + Number(match[2]) : undefined };
 }
 
 function get(port: number, target: string): Promise<string> {
@@ -103,16 +111,34 @@ try {
   const coldAgain = time(["build", root]);
   const dev = existsSync(post) ? await measureDev(root, post, `/posts/${id}/`) : [];
   const sorted = [...dev].sort((a, b) => a - b);
+  const round = (n: number | undefined) => (n === undefined ? undefined : +n.toFixed(2));
+  const share = (a: number | undefined, b: number | undefined) =>
+    a === undefined || b === undefined ? undefined : +(a / b).toFixed(3);
   console.log(
     JSON.stringify(
       {
         posts: N,
-        coldSeconds: +cold.toFixed(2),
-        coldSecondsAgain: +coldAgain.toFixed(2),
-        noChangeSeconds: +noChange.toFixed(2),
-        oneEditSeconds: +oneEdit.toFixed(2),
-        noChangeShareOfCold: +(noChange / cold).toFixed(3),
-        oneEditShareOfCold: +(oneEdit / cold).toFixed(3),
+        wallSeconds: {
+          cold: round(cold.wall),
+          coldAgain: round(coldAgain.wall),
+          noChange: round(noChange.wall),
+          oneEdit: round(oneEdit.wall),
+        },
+        cpuSeconds: {
+          cold: round(cold.cpu),
+          coldAgain: round(coldAgain.cpu),
+          noChange: round(noChange.cpu),
+          oneEdit: round(oneEdit.cpu),
+        },
+        noChangeShareOfCold: {
+          wall: share(noChange.wall, cold.wall),
+          cpu: share(noChange.cpu, cold.cpu),
+        },
+        oneEditShareOfCold: {
+          wall: share(oneEdit.wall, cold.wall),
+          cpu: share(oneEdit.cpu, cold.cpu),
+        },
+        loadAverage: os.loadavg().map((n) => +n.toFixed(1)),
         devEditToServedMs: dev,
         devEditToServedMedianMs: sorted[Math.floor(sorted.length / 2)],
       },

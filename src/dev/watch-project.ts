@@ -7,8 +7,9 @@ export interface ProjectWatcher {
 }
 
 /**
- * Watches the project for edits, skipping what Kiln itself writes (the output and `.kiln/`)
- * and folders no page reads from (`node_modules`, `.git`). Changes arriving within a few
+ * Watches the project for edits, skipping what Kiln itself writes (the output, `.kiln/`, a
+ * `kiln build`'s `.dist.kiln-staging-*` folder) and what no page reads (`node_modules`, `.git`
+ * and every other dot entry at the top of the project). Changes arriving within a few
  * milliseconds of each other (an editor's save, a `git checkout`) come as one batch.
  */
 export function watchProject(
@@ -16,15 +17,11 @@ export function watchProject(
   ignoredDirs: readonly string[],
   onChange: (files: string[]) => void,
 ): Promise<ProjectWatcher> {
-  const skipped = [
-    ...ignoredDirs,
-    path.join(root, ".kiln"),
-    path.join(root, "node_modules"),
-    path.join(root, ".git"),
-  ];
+  const skipped = [...ignoredDirs, path.join(root, "node_modules")];
   const watcher = watch(root, {
     ignoreInitial: true,
-    ignored: (file: string) => skipped.some((dir) => isInside(dir, file)),
+    ignored: (file: string) =>
+      skipped.some((dir) => isInside(dir, file)) || isDotEntryOfRoot(root, file),
   });
   let batch = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
@@ -50,4 +47,9 @@ export function watchProject(
     );
     watcher.once("error", reject);
   });
+}
+
+function isDotEntryOfRoot(root: string, file: string): boolean {
+  const relative = path.relative(root, file);
+  return relative !== "" && relative.startsWith(".");
 }

@@ -4,7 +4,13 @@ import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, it } from "node:test";
 import { REPO, copyProject, type Project } from "../helpers/build-fixture.js";
-import { coldSnapshot, inodes, rewritten, unchangedCount } from "./incremental-helpers.js";
+import {
+  coldSnapshot,
+  disableHighlighting,
+  inodes,
+  rewritten,
+  unchangedCount,
+} from "./incremental-helpers.js";
 
 const PAGES = 13;
 
@@ -25,6 +31,7 @@ describe("incremental builds across runs", () => {
 
   beforeEach(async () => {
     project = await copyProject(path.join(REPO, "examples/blog"));
+    await disableHighlighting(project.root);
     const first = await build();
     assert.equal(unchangedCount(first), 0, "a first build has nothing to reuse");
   });

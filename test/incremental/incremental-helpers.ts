@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, rm, stat } from "node:fs/promises";
+import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { copyProject, type Project } from "../helpers/build-fixture.js";
@@ -44,4 +44,18 @@ export async function coldSnapshot(root: string): Promise<Map<string, Buffer>> {
 /** "(12 unchanged)" in the summary, or 0. */
 export function unchangedCount(stdout: string): number {
   return Number(/\((\d+) unchanged\)/.exec(stdout)?.[1] ?? 0);
+}
+
+/**
+ * Turns syntax highlighting off in a copy of examples/blog. shiki's colours vary between two
+ * cold builds of the same input on a loaded machine (a token comes out `#24292E` in one build
+ * and `#032F62` in the other; src/markdown/highlight.ts already works around shikijs/shiki#978,
+ * not enough): a warm-versus-cold comparison must test Kiln's incremental builds, not that.
+ */
+export async function disableHighlighting(root: string): Promise<void> {
+  const file = path.join(root, "kiln.config.ts");
+  const text = await readFile(file, "utf8");
+  const changed = text.replace("markdown: {", "markdown: {\n    highlight: false,");
+  if (changed === text) throw new Error("kiln.config.ts has no markdown section to change");
+  await writeFile(file, changed);
 }
