@@ -38,22 +38,29 @@ export async function createDevSession(options: DevSessionOptions): Promise<DevS
       return state;
     },
     update(files) {
-      pending = pending.then(async () => {
-        const started = performance.now();
-        const site = state.site;
-        if (site && files.every((file) => isInside(site.paths.publicDir, file))) {
-          notifyPublic(files, site.paths.publicDir, options);
-          return;
-        }
-        const wasBroken = state.error !== undefined;
-        state = (site && (await patch(site, files, options))) || (await load(options));
-        const ms = Math.round(performance.now() - started);
-        if (state.site) {
-          const names = files.map((f) => path.relative(options.root, f)).join(", ");
-          options.print(`${wasBroken ? "fixed" : "updated"} ${names} (${ms} ms)\n`);
-        }
-        options.notify({ type: "reload" });
-      });
+      pending = pending
+        .then(async () => {
+          const started = performance.now();
+          const site = state.site;
+          if (site && files.every((file) => isInside(site.paths.publicDir, file))) {
+            notifyPublic(files, site.paths.publicDir, options);
+            return;
+          }
+          const wasBroken = state.error !== undefined;
+          state = (site && (await patch(site, files, options))) || (await load(options));
+          const ms = Math.round(performance.now() - started);
+          if (state.site) {
+            const shown = files.slice(0, 3).map((f) => path.relative(options.root, f));
+            if (files.length > 3) shown.push(`${files.length - 3} more`);
+            const names = shown.join(", ");
+            options.print(`${wasBroken ? "fixed" : "updated"} ${names} (${ms} ms)\n`);
+          }
+          options.notify({ type: "reload" });
+        })
+        .catch((error: unknown) => {
+          // A bug in Kiln, not the project: say so, and keep serving the last state.
+          options.print(formatError(error, { debug: options.debug, cwd: process.cwd() }));
+        });
       return pending;
     },
   };
