@@ -4,6 +4,7 @@ import tseslint from "typescript-eslint";
 
 /** Stage folders: code outside a stage reaches it only through its index.ts. */
 const STAGES = [
+  "assets",
   "build",
   "cli",
   "compile",
@@ -15,6 +16,7 @@ const STAGES = [
   "render",
   "routes",
   "serve",
+  "sources",
   "support",
 ];
 
@@ -58,14 +60,16 @@ export default tseslint.config(
     },
   },
   {
-    // Runs in the browser: no Node built-ins, no Kiln stages.
-    files: ["src/dev-client/**/*.ts"],
+    // Browser code: it ships to every visitor and cannot reach Node or the build's stages.
+    files: ["src/client/**/*.ts", "src/dev-client/**/*.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
           patterns: [
-            { regex: "^(node:|\\.\\./)", message: "Browser code imports no Node module." },
+            { regex: "^node:", message: "Browser code cannot import Node built-ins." },
+            { regex: "^\\.\\./", message: "Browser code cannot import Kiln's build stages." },
+            { regex: "^kiln$", message: "Browser code cannot import the kiln package." },
           ],
         },
       ],

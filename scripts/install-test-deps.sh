@@ -10,7 +10,14 @@ while read -r binary package; do
 done <<'LIST'
 chromium chromium
 nginx nginx
+mariadbd mariadb-server
+php php-cli
+php-fpm8.2 php-fpm
 LIST
+# Packages without a binary of their own: a real WordPress for the sources' tests.
+for package in wordpress php-mysql php-gd; do
+  dpkg -s "$package" >/dev/null 2>&1 || packages+=("$package")
+done
 if [ ${#packages[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "The tests need: ${packages[*]}. Install them (apt-get install ${packages[*]}) or run as root." >&2

@@ -10,10 +10,40 @@ export {
   type KilnUserConfig,
   type ResolvedConfig,
 } from "./config/index.js";
-export { Head, type MarkdownLayoutProps } from "./render/index.js";
+export {
+  Head,
+  Island,
+  markIsland,
+  Script,
+  Image,
+  type ImageProps,
+  type ImageSource,
+  type HydrateStrategy,
+  type MarkdownLayoutProps,
+} from "./render/index.js";
 export { renderEntry, type Heading, type RenderedMarkdown } from "./markdown/index.js";
 export type { Entry, EntryOrigin, Source, SourceContext } from "./content/index.js";
 export type { PathItem } from "./routes/index.js";
+export {
+  fromEnv,
+  graphqlSource,
+  jsonSource,
+  sanitizeHtml,
+  wordpressSource,
+  xmlSource,
+  type FeedItem,
+  type FetchOptions,
+  type GraphqlSourceOptions,
+  type JsonSourceOptions,
+  type Pagination,
+  type SanitizeOptions,
+  type WordpressAuthor,
+  type WordpressMedia,
+  type WordpressPost,
+  type WordpressSourceOptions,
+  type WordpressTerm,
+  type XmlSourceOptions,
+} from "./sources/index.js";
 export { z } from "zod";
 
 /**

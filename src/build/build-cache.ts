@@ -20,6 +20,8 @@ const cacheSchema = z.strictObject({
   format: z.literal(2),
   /** Digest of Kiln's version, the config and the output folder: any change voids the cache. */
   scope: z.string(),
+  /** Digest of the assets pages link to (their tags and hashed files). */
+  assets: z.string(),
   routes: z.record(z.string(), routeRecordSchema),
   /** Public file (output path) → digest of its content, as copied. */
   public: z.record(z.string(), z.string()),

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { createAssetsServerPlugin, prepareAssets } from "../assets/index.js";
 import { loadConfig } from "../config/index.js";
 import { fileSource, loadContent, setActiveStore, type SourceLogger } from "../content/index.js";
 import { KilnError, catalog } from "../errors/index.js";
@@ -21,6 +22,8 @@ export interface BuildOptions {
   /** Overrides the config's `outDir`, relative to the root. */
   outDir?: string | undefined;
   logger: SourceLogger;
+  /** Remote sources answer from their cache in .kiln/ alone (`kiln build --offline`). */
+  offline?: boolean | undefined;
   /** Aborting stops the build between pages; the previous output stays as it was. */
   signal?: AbortSignal | undefined;
   onProgress?: ((progress: BuildProgress) => void) | undefined;
@@ -30,6 +33,10 @@ export interface BuildProgress {
   stage: "config" | "content" | "pages" | "render" | "write";
   done?: number;
   total?: number;
+  /** What is counted. @default "pages" */
+  unit?: string;
+  /** Which part of the stage, such as the source fetching. */
+  detail?: string;
 }
 
 export interface BuildResult {
@@ -62,8 +69,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const store = await loadContent({
       root,
       config,
-      sources: [fileSource(paths.contentDir)],
+      sources: [fileSource(paths.contentDir), ...config.sources],
       logger: options.logger,
+      cacheDir: paths.cacheDir,
+      offline: options.offline,
+      onSourceProgress: (source, done, total) =>
+        progress({ stage: "content", detail: source, done, total, unit: "requests" }),
     });
     setActiveStore(store);
     const markdown = configureMarkdown({
@@ -74,7 +85,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await prepareEntries(store.names().flatMap((name) => store.list(name)));
 
     progress({ stage: "pages" });
-    const pages = await loadPages({ paths, markdown, defaultLayout: config.markdown.layout });
+    const assetsPlugin = createAssetsServerPlugin(root);
+    const pages = await loadPages({
+      paths,
+      markdown,
+      defaultLayout: config.markdown.layout,
+      plugins: [assetsPlugin.plugin],
+    });
     const table = createRouteTable(pages.map(({ page, paths: items }) => ({ page, paths: items })));
 
     const pagesByFile = new Map(pages.map((p) => [p.page.file, p]));
@@ -102,12 +119,21 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     try {
       const publicFiles = await copyPublic(paths.publicDir, staging);
       const taken = new Map(publicFiles.files.map((f) => [outputPathKey(f), f]));
+      const tracked = plan.track(staging);
+      const assets = await prepareAssets({
+        root,
+        options: config.assets,
+        found: assetsPlugin.found,
+        write: (file, data) => tracked.write(file, data),
+      });
+      plan.useAssets(assets);
       await plan.linkReused(staging);
       const rendered = await renderRoutes({
         table,
         pages: pagesByFile,
         site: config.site,
-        staging: plan.track(staging),
+        assets,
+        staging: tracked,
         taken,
         reuse: (route) => plan.reused.get(route.outputPath),
         signal: options.signal,
@@ -122,8 +148,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         outDir: paths.outDir,
         pages: table.routes.length,
         reused: plan.reused.size,
-        files: table.routes.length + publicFiles.files.length,
-        bytes: rendered.bytes + plan.reusedBytes + publicFiles.bytes,
+        files: table.routes.length + publicFiles.files.length + assets.files,
+        bytes: rendered.bytes + plan.reusedBytes + publicFiles.bytes + assets.bytes,
         seconds: (performance.now() - started) / 1000,
       };
     } catch (error) {

@@ -43,6 +43,11 @@ export interface IncrementalPlan {
    * write: the counts of what is there, and nothing needs staging or swapping.
    */
   currentOutput(): Promise<{ publicFiles: number; publicBytes: number } | undefined>;
+  /**
+   * Pages carry the assets' tags (hashed file names): when the assets differ from the last
+   * build's, no page is reused. Call after the assets are written through `track()`.
+   */
+  useAssets(assets: { islands: unknown; headTags: unknown }): void;
   /** Hard-links (or copies) the reused pages from the previous output into staging. */
   linkReused(staging: Staging): Promise<void>;
   /** Staging that also remembers the digest of each page written through it. */
@@ -89,11 +94,14 @@ export async function planIncremental(options: PlanIncrementalOptions): Promise<
   });
 
   const written = new Map<string, string>();
+  let assetsDigest = "";
   /** Reused pages that could not be hard-linked: their file (and time) is new. */
   const copied = new Set<string>();
   return {
     reused,
-    reusedBytes,
+    get reusedBytes() {
+      return reusedBytes;
+    },
     async currentOutput() {
       const routeCount = table.routes.length;
       if (!cache || reused.size !== routeCount || Object.keys(previous).length !== routeCount)
@@ -112,6 +120,13 @@ export async function planIncremental(options: PlanIncrementalOptions): Promise<
       let publicBytes = 0;
       for (const { size } of publicDigests.values()) publicBytes += size;
       return { publicFiles: publicDigests.size, publicBytes };
+    },
+    useAssets(assets) {
+      const files = [...written].sort(([a], [b]) => (a < b ? -1 : 1));
+      assetsDigest = sha256(JSON.stringify([assets.islands, assets.headTags, files]));
+      if (cache?.assets === assetsDigest) return;
+      reused.clear();
+      reusedBytes = 0;
     },
     linkReused(staging) {
       // Synchronous on purpose: thousands of tiny metadata calls run several times faster
@@ -169,6 +184,7 @@ export async function planIncremental(options: PlanIncrementalOptions): Promise<
       await writeBuildCache(options.cacheDir, {
         format: 2,
         scope,
+        assets: assetsDigest,
         routes: sortKeys(routes),
         public: Object.fromEntries([...publicDigests].map(([file, { digest }]) => [file, digest])),
       });

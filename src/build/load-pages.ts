@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import type { ComponentType } from "preact";
-import { bundleModules } from "../compile/index.js";
+import { bundleModules, type BundleModulesOptions } from "../compile/index.js";
 import { locateField, parseEntry, trackReads } from "../content/index.js";
 import { KilnError, catalog } from "../errors/index.js";
 import { setMarkdownPageUrls, type MarkdownRenderer } from "../markdown/index.js";
@@ -30,6 +30,8 @@ export interface LoadedPage {
   callPaths?: () => unknown;
   /** Files this page was built from, and store reads of its `paths()`. */
   inputs: string[];
+  /** The compiled source file whose export renders it (the page, or a markdown page's layout). */
+  module?: string;
 }
 
 interface PageModule {
@@ -43,12 +45,15 @@ export interface LoadPagesOptions {
   markdown: MarkdownRenderer;
   /** Layout of markdown pages whose front matter names none. */
   defaultLayout: string | undefined;
+  /** esbuild plugins of other stages for the server compile (the assets stage's). */
+  plugins?: BundleModulesOptions["plugins"];
 }
 
 export async function loadPages({
   paths,
   markdown,
   defaultLayout,
+  plugins,
 }: LoadPagesOptions): Promise<LoadedPage[]> {
   const pages = await scanPages(paths.pagesDir);
   const pageUrls = markdownPageUrls(pages);
@@ -63,6 +68,7 @@ export async function loadPages({
     root: paths.root,
     entries,
     outDir: path.join(paths.cacheDir, "server"),
+    plugins,
   });
   const modules = new Map<string, PageModule>();
   for (const file of entries)
@@ -89,7 +95,13 @@ export async function loadPages({
       throw new KilnError(catalog.PageNoComponent(), { file: page.file });
     const inputs = bundled.inputs.get(page.file) ?? [page.file];
     if (!isDynamic(page)) {
-      loaded.push({ page, component: component as AnyComponent, props: {}, inputs });
+      loaded.push({
+        page,
+        component: component as AnyComponent,
+        props: {},
+        inputs,
+        module: page.file,
+      });
       continue;
     }
     if (typeof module.paths !== "function")
@@ -119,6 +131,7 @@ export async function loadPages({
       paths: result,
       callPaths: pathsOf,
       inputs: [...inputs, ...reads],
+      module: page.file,
     });
   }
   return loaded;
@@ -168,6 +181,7 @@ async function loadMarkdownPage(page: PageFile, context: MarkdownPageContext): P
     component: component as AnyComponent,
     props,
     inputs: [page.file, ...(moduleInputs.get(layoutFile) ?? [])],
+    module: layoutFile,
   };
 }
 

@@ -1,6 +1,6 @@
 import { KilnError, catalog } from "../errors/index.js";
 import { trackReads } from "../content/index.js";
-import { renderPage, type SiteInfo } from "../render/index.js";
+import { renderPage, type IslandManifest, type SiteInfo } from "../render/index.js";
 import { outputPathKey, type Route, type RouteTable } from "../routes/index.js";
 import type { LoadedPage } from "./load-pages.js";
 import type { Staging } from "./staging.js";
@@ -9,6 +9,12 @@ export interface RenderRoutesOptions {
   table: RouteTable;
   pages: ReadonlyMap<string, LoadedPage>;
   site: SiteInfo;
+  /** From the assets stage: client bundles and tags for every page's head. */
+  assets: {
+    islands: IslandManifest | undefined;
+    headTags: readonly string[];
+    stylesFor: (entry: string | undefined) => string[];
+  };
   staging: Staging;
   /** Output paths already taken by public files, case-folded. */
   taken: ReadonlyMap<string, string>;
@@ -60,6 +66,8 @@ export async function renderRoutes(options: RenderRoutesOptions): Promise<Render
         component: loaded.component,
         props: { ...loaded.props, ...route.props, params: route.params, url: route.url },
         site: options.site,
+        islands: options.assets.islands,
+        headTags: [...options.assets.stylesFor(loaded.module), ...options.assets.headTags],
       }),
     );
     bytes += await options.staging.write(route.outputPath, html);

@@ -31,7 +31,7 @@ async function run(command: Command): Promise<number> {
       process.stdout.write(`${readVersion()}\n`);
       return 0;
     case "build":
-      return runBuild(command.root, command.outDir);
+      return runBuild(command.root, command.outDir, command.offline);
     case "serve":
       return runServe(command.root, command.outDir, command.port);
     case "dev":
@@ -39,7 +39,11 @@ async function run(command: Command): Promise<number> {
   }
 }
 
-async function runBuild(root: string, outDir: string | undefined): Promise<number> {
+async function runBuild(
+  root: string,
+  outDir: string | undefined,
+  offline: boolean,
+): Promise<number> {
   const line = createProgressLine(process.stderr);
   const interrupt = new AbortController();
   const onSignal = () => interrupt.abort();
@@ -49,6 +53,7 @@ async function runBuild(root: string, outDir: string | undefined): Promise<numbe
     const result = await build({
       root,
       outDir,
+      offline,
       signal: interrupt.signal,
       onProgress: (progress) => line.update(progress),
       logger: {

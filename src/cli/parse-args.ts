@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { KilnError, catalog } from "../errors/index.js";
 
 export type Command =
-  | { name: "build"; root: string; outDir: string | undefined; debug: boolean }
+  | { name: "build"; root: string; outDir: string | undefined; debug: boolean; offline: boolean }
   | { name: "serve"; root: string; outDir: string | undefined; port: number; debug: boolean }
   | {
       name: "dev";
@@ -24,6 +24,7 @@ Commands:
 
 Options:
   --out <dir>    Output folder, relative to root (default: the config's outDir, "dist")
+  --offline      build: remote sources use only their cache in .kiln/, no network
   --port <n>     Port for serve (default: 4173) or dev (default: 4321, or the next free one)
   --host <addr>  Address dev listens on (default: 127.0.0.1); other machines can then reach it
   --debug        Show stack traces
@@ -42,6 +43,7 @@ export function parseCommand(argv: readonly string[]): Command {
         port: { type: "string" },
         host: { type: "string" },
         debug: { type: "boolean", default: false },
+        offline: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
       },
@@ -58,7 +60,7 @@ export function parseCommand(argv: readonly string[]): Command {
   const common = { root, outDir: values.out, debug: values.debug };
   switch (name) {
     case "build":
-      return { name, ...common };
+      return { name, ...common, offline: values.offline };
     case "serve":
       return { name, ...common, port: parsePort(values.port) };
     case "dev":

@@ -23,9 +23,12 @@ export function createProgressLine(
       if (now - last < 100 && !final) return;
       last = now;
       const count =
-        progress.total === undefined ? "" : ` ${progress.done ?? 0}/${progress.total} pages`;
+        progress.total === undefined
+          ? ""
+          : ` ${progress.done ?? 0}/${progress.total} ${progress.unit ?? "pages"}`;
+      const detail = progress.detail === undefined ? "" : ` ${progress.detail}`;
       const seconds = ((now - started) / 1000).toFixed(1);
-      stream.write(`\r\x1b[2K${progress.stage}${count} · ${seconds}s`);
+      stream.write(`\r\x1b[2K${progress.stage}${detail}${count} · ${seconds}s`);
       shown = true;
     },
     clear() {

@@ -11,6 +11,8 @@ export interface BundleModulesOptions {
   entries: readonly string[];
   /** Folder the compiled modules go to; emptied first. */
   outDir: string;
+  /** More esbuild plugins, run before Kiln's import binding (the assets stage's islands). */
+  plugins?: readonly esbuild.Plugin[];
 }
 
 export interface BundledModules {
@@ -48,7 +50,7 @@ export async function bundleModules(options: BundleModulesOptions): Promise<Bund
       sourcemap: "linked",
       metafile: true,
       logLevel: "silent",
-      plugins: [bindKilnImports],
+      plugins: [...(options.plugins ?? []), bindKilnImports],
       outExtension: { ".js": ".mjs" },
     });
   } catch (error) {

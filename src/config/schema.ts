@@ -57,6 +57,37 @@ const markdownSchema = z.strictObject({
     .default({ light: "github-light", dark: "github-dark" }),
 });
 
+const assetsSchema = z.strictObject({
+  /**
+   * Stylesheets of at most this many bytes (minified) go inline in a `<style>` instead of a
+   * `<link>`, saving a request. 0 keeps every stylesheet in its own file. @default 0
+   */
+  inlineStyles: z.number().int().min(0).max(100_000).default(0),
+  /**
+   * Prefetch same-site links through the browser's Speculation Rules: a JSON
+   * `<script type="speculationrules">` on every page, no runtime. `"conservative"` fetches on
+   * pointer-down, `"moderate"` on hover, `"eager"` as soon as links appear. Off by default,
+   * so a page without islands has no script tag at all. @default false
+   */
+  images: z
+    .strictObject({
+      /** Widths (CSS pixels) each image is encoded at, never above its own. @default [480, 960, 1440, 1920] */
+      widths: z.array(z.number().int().min(16).max(8192)).min(1).default([480, 960, 1440, 1920]),
+      /** Largest source file accepted, in bytes. @default 25 MB */
+      maxBytes: z
+        .number()
+        .int()
+        .positive()
+        .default(25 * 1024 * 1024),
+      /** Largest source accepted, in pixels, checked before decoding. @default 50 megapixels */
+      maxPixels: z.number().int().positive().default(50_000_000),
+    })
+    .prefault({}),
+  prefetch: z
+    .union([z.literal(false), z.enum(["conservative", "moderate", "eager"])])
+    .default(false),
+});
+
 const devSchema = z.strictObject({
   /**
    * Host names the dev server answers besides localhost, 127.0.0.1 and [::1], such as a
@@ -76,6 +107,25 @@ export const configSchema = z.strictObject({
   /** Content collections by name. Folders under src/content/ are collections too. */
   collections: z.record(collectionName, collectionSchema).default({}),
   markdown: markdownSchema.prefault({}),
+  /** Browser code, styles and prefetching (the assets stage). */
+  assets: assetsSchema.prefault({}),
+  /**
+   * Content sources besides the files in src/content/: `jsonSource(...)`, `wordpressSource(...)`
+   * or any object `{ name, load(context) }`. They run in order, after the file source.
+   * @default []
+   */
+  sources: z
+    .array(
+      z.custom<{ name: string; load(context: never): Promise<void> }>(
+        (value) =>
+          typeof value === "object" &&
+          value !== null &&
+          typeof (value as { name?: unknown }).name === "string" &&
+          typeof (value as { load?: unknown }).load === "function",
+        "expected a source such as jsonSource({ ... }): an object with a name and a load() function",
+      ),
+    )
+    .default([]),
   /** `kiln dev` settings. */
   dev: devSchema.prefault({}),
 });

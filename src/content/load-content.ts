@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { ResolvedConfig } from "../config/index.js";
 import { KilnError, catalog } from "../errors/index.js";
 import { sha256 } from "../support/index.js";
@@ -10,6 +11,11 @@ export interface LoadContentOptions {
   config: ResolvedConfig;
   sources: readonly Source[];
   logger: SourceLogger;
+  /** Passed to sources; see SourceContext. */
+  cacheDir?: string | undefined;
+  offline?: boolean | undefined;
+  /** Live progress of each source, such as requests done of those started. */
+  onSourceProgress?: ((source: string, done: number, total: number) => void) | undefined;
 }
 
 /** Runs every source into one store, then validates entries against their schemas. */
@@ -17,7 +23,15 @@ export async function loadContent(options: LoadContentOptions): Promise<ContentS
   const store = new ContentStore();
   for (const source of options.sources) {
     try {
-      await source.load({ root: options.root, store, logger: options.logger, digest: sha256 });
+      await source.load({
+        root: options.root,
+        store,
+        logger: options.logger,
+        digest: sha256,
+        cacheDir: options.cacheDir ?? path.join(options.root, ".kiln"),
+        offline: options.offline ?? false,
+        progress: (done, total) => options.onSourceProgress?.(source.name, done, total),
+      });
     } catch (error) {
       if (KilnError.is(error)) throw error;
       const reason = error instanceof Error ? error.message : String(error);

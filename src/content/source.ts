@@ -13,6 +13,12 @@ export interface SourceContext {
   logger: SourceLogger;
   /** sha256 hex of text or bytes; entries carry it so caches can key on it. */
   digest: (content: string | Uint8Array) => string;
+  /** Where sources keep their caches (`.kiln/` of the project). @default `<root>/.kiln` */
+  cacheDir?: string;
+  /** `kiln build --offline`: remote sources answer from their cache alone. @default false */
+  offline?: boolean;
+  /** Reports a source's progress (requests done of those started), shown live on a terminal. */
+  progress?: (done: number, total: number) => void;
 }
 
 /**

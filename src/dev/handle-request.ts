@@ -70,6 +70,8 @@ export async function handleRequest(
   const routeKey = relative === "" ? "index.html" : trailing ? `${relative}/index.html` : relative;
   if (site.routes.has(routeKey)) return sendPage(context, req, res, site, routeKey, 200);
 
+  const asset = site.assetFiles.get(relative);
+  if (asset) return sendBody(req, res, 200, typeOf(relative), asset);
   const file = await findPublicFile(site.paths.publicDir, relative);
   if (file) return sendFile(req, res, file.file, file.size);
   if (!trailing && relative !== "" && site.routes.has(`${relative}/index.html`)) {
@@ -102,6 +104,8 @@ function sendPage(
       component: loaded.component,
       props: { ...loaded.props, ...route.props, params: route.params, url: route.url },
       site: site.config.site,
+      islands: site.assets.islands,
+      headTags: [...site.assets.stylesFor(loaded.module), ...site.assets.headTags],
     });
   } catch (error) {
     context.reportError(error);
@@ -138,16 +142,20 @@ function isCrossSiteScript(req: IncomingMessage): boolean {
   );
 }
 
+function typeOf(file: string): string {
+  const type = lookup(file) ?? "application/octet-stream";
+  const textual = type.startsWith("text/") || type === "application/javascript";
+  return textual ? `${type}; charset=utf-8` : type;
+}
+
 function sendFile(
   req: IncomingMessage,
   res: ServerResponse,
   file: string,
   size: number,
 ): Promise<void> {
-  const type = lookup(file) ?? "application/octet-stream";
-  const textual = type.startsWith("text/") || type === "application/javascript";
   res.writeHead(200, {
-    "content-type": textual ? `${type}; charset=utf-8` : type,
+    "content-type": typeOf(file),
     "content-length": size,
     "x-content-type-options": "nosniff",
     "cache-control": "no-store",
@@ -166,11 +174,11 @@ function sendBody(
   res: ServerResponse,
   status: number,
   type: string,
-  body: string,
+  body: string | Uint8Array,
 ): void {
   res.writeHead(status, {
     "content-type": type,
-    "content-length": Buffer.byteLength(body),
+    "content-length": typeof body === "string" ? Buffer.byteLength(body) : body.byteLength,
     "x-content-type-options": "nosniff",
     "cache-control": "no-store",
   });

@@ -12,6 +12,7 @@ import {
   type Entry,
 } from "../content/index.js";
 import { KilnError, catalog } from "../errors/index.js";
+import { prepareEntries } from "../markdown/index.js";
 import { createRouteTable } from "../routes/index.js";
 import { sha256 } from "../support/index.js";
 import type { DevSite } from "./load-site.js";
@@ -62,6 +63,8 @@ export async function patchContent(
   const fresh = new ContentStore();
   for (const entry of changed.values()) fresh.set(entry);
   await validateEntries(fresh, site.config.collections);
+  // Highlighted code is looked up, not made, while a page renders: make it now.
+  await prepareEntries(changed.values());
 
   const store = new ContentStore();
   for (const name of site.store.names()) {

@@ -214,6 +214,62 @@ export const catalog = {
     message: ({ outDir }) => `There is no built site in ${outDir}.`,
     hint: () => "Run `kiln build` first.",
   }),
+  // assets: islands, client scripts, styles, images (issue 7)
+  IslandPropsInvalid: define<{ island: string; prop: string; found: string }>({
+    code: "KILN_ISLAND_PROPS",
+    title: "An island's props cannot be sent to the browser",
+    message: ({ island, prop, found }) =>
+      `The island ${island} got ${found} in ${prop}; an island's props travel to the browser as JSON.`,
+    hint: () =>
+      "Pass strings, numbers, booleans, null, arrays and plain objects. Render children and functions inside the island itself.",
+  }),
+  IslandUnbundled: define<{ island: string }>({
+    code: "KILN_ISLAND_UNBUNDLED",
+    title: "An island was not bundled",
+    message: ({ island }) => `The island ${island} was rendered but has no client bundle.`,
+    hint: () => "Islands are the default exports of files directly in src/islands/.",
+  }),
+  ScriptUnbundled: define<{ src: string }>({
+    code: "KILN_SCRIPT_UNBUNDLED",
+    title: "A client script was not bundled",
+    message: ({ src }) => `<Script src="${src}"> names no client module of this build.`,
+    hint: () =>
+      'Import the module with a ?client suffix (`import theme from "../scripts/theme.ts?client"`) and pass what the import gives.',
+  }),
+  ImageAltMissing: define<{ image: string }>({
+    code: "KILN_IMAGE_ALT",
+    title: "An image has no alt text",
+    message: ({ image }) => `<Image> of ${image} has no alt text.`,
+    hint: () =>
+      'Describe the image for people who cannot see it: alt="…". A purely decorative image takes alt="".',
+  }),
+  ImageUnknown: define<{ src: string }>({
+    code: "KILN_IMAGE_UNKNOWN",
+    title: "An image was not processed",
+    message: ({ src }) => `<Image> got ${src}, which is not an imported image.`,
+    hint: () =>
+      'Import the file and pass what the import gives: `import photo from "../images/a.jpg"`.',
+  }),
+  ImageTooLarge: define<{ image: string; size: string; limit: string }>({
+    code: "KILN_IMAGE_TOO_LARGE",
+    title: "An image is too large",
+    message: ({ image, size, limit }) => `${image} is ${size}; the limit is ${limit}.`,
+    hint: () =>
+      "Make the source smaller, or raise assets.images.maxBytes / maxPixels in kiln.config.",
+  }),
+  ImageUnreadable: define<{ image: string; reason: string }>({
+    code: "KILN_IMAGE_UNREADABLE",
+    title: "An image cannot be read",
+    message: ({ image, reason }) => `${image} cannot be decoded: ${reason}`,
+    hint: () => "Kiln reads JPEG, PNG, WebP, AVIF, GIF and TIFF files.",
+  }),
+  ClientBundle: define<{ reason: string }>({
+    code: "KILN_CLIENT_BUNDLE",
+    title: "Browser code does not bundle",
+    message: ({ reason }) => reason,
+    hint: () =>
+      "Islands and client scripts run in the browser: they cannot import node: modules or `kiln` itself.",
+  }),
   // markdown (issue 3)
   MarkdownLinkMissing: define<{ target: string }>({
     code: "KILN_MARKDOWN_LINK_MISSING",
@@ -228,5 +284,86 @@ export const catalog = {
     message: ({ theme }) => `"${theme}" is not a shiki theme.`,
     hint: () =>
       "Set markdown.highlight.light and .dark in kiln.config.ts to shiki theme names, such as github-light and github-dark.",
+  }),
+  // Remote sources (src/sources): URLs in these messages have secrets replaced by [env:NAME].
+  SourceFetchFailed: define<{ source: string; url: string; reason: string; attempts: number }>({
+    code: "KILN_SOURCE_FETCH",
+    title: "A source could not fetch a URL",
+    message: ({ source, url, reason, attempts }) =>
+      `Source "${source}" could not fetch ${url}: ${reason} (${attempts} ${attempts === 1 ? "attempt" : "attempts"}).`,
+    hint: () =>
+      "Check that the server is up and the URL is right. To build from the last cached response when the server fails, set `fetch: { staleIfError: true }` on the source.",
+  }),
+  SourceHttpStatus: define<{ source: string; url: string; status: number }>({
+    code: "KILN_SOURCE_STATUS",
+    title: "A source's server answered with an error status",
+    message: ({ source, url, status }) => `Source "${source}" got HTTP ${status} from ${url}.`,
+    hint: ({ status }) =>
+      status === 401 || status === 403
+        ? "Check the credentials the source reads from the environment."
+        : "Check the URL and the server's logs.",
+  }),
+  SourceContentType: define<{ source: string; url: string; expected: string; found: string }>({
+    code: "KILN_SOURCE_CONTENT_TYPE",
+    title: "A source's server sent the wrong content type",
+    message: ({ source, url, expected, found }) =>
+      `Source "${source}" expected ${expected} from ${url} but got "${found}".`,
+    hint: () =>
+      "The URL may point at an HTML page (a login or error page) rather than the API endpoint.",
+  }),
+  SourceTooLarge: define<{ source: string; url: string; limit: number }>({
+    code: "KILN_SOURCE_TOO_LARGE",
+    title: "A response is larger than the limit",
+    message: ({ source, url, limit }) =>
+      `Source "${source}" refused the response from ${url}: it is larger than ${limit} bytes.`,
+    hint: () =>
+      "Raise `fetch: { maxBytes }` on the source if the response is expected to be this big.",
+  }),
+  SourceSyntax: define<{
+    source: string;
+    url: string;
+    format: string;
+    line: number;
+    column: number;
+    reason: string;
+  }>({
+    code: "KILN_SOURCE_SYNTAX",
+    title: "A source's server sent malformed data",
+    message: ({ source, url, format, line, column, reason }) =>
+      `Source "${source}" got malformed ${format} from ${url} at line ${line}, column ${column}: ${reason}`,
+    hint: () => "The server sent a broken response; check the endpoint in a browser or with curl.",
+  }),
+  SourceOfflineMissing: define<{ source: string; url: string }>({
+    code: "KILN_SOURCE_OFFLINE_MISSING",
+    title: "Offline build without a cached response",
+    message: ({ source, url }) =>
+      `Source "${source}" has no cached response for ${url}, and --offline forbids fetching it.`,
+    hint: () => "Build once online to fill the cache in .kiln/, then build with --offline.",
+  }),
+  SourceEnvMissing: define<{ source: string; name: string }>({
+    code: "KILN_SOURCE_ENV_MISSING",
+    title: "A source's environment variable is not set",
+    message: ({ source, name }) =>
+      `Source "${source}" needs the environment variable ${name}, which is not set.`,
+    hint: ({ name }) => `Set ${name} before building, for example \`${name}=... kiln build\`.`,
+  }),
+  SourceResponseInvalid: define<{ source: string; url: string; problem: string }>({
+    code: "KILN_SOURCE_RESPONSE",
+    title: "A response does not have the expected shape",
+    message: ({ source, url, problem }) =>
+      `Source "${source}" cannot use the response from ${url}: ${problem}.`,
+  }),
+  SourceGraphql: define<{ source: string; url: string; errors: string }>({
+    code: "KILN_SOURCE_GRAPHQL",
+    title: "A GraphQL query failed",
+    message: ({ source, url, errors }) =>
+      `Source "${source}": the GraphQL endpoint ${url} answered with errors: ${errors}`,
+    hint: () => "Fix the query or its variables; the message above is the server's.",
+  }),
+  SourceOptionsInvalid: define<{ source: string; problem: string }>({
+    code: "KILN_SOURCE_OPTIONS",
+    title: "A source's options are invalid",
+    message: ({ source, problem }) => `Source "${source}" is misconfigured: ${problem}.`,
+    hint: () => "See the Sources section of README.md for each source's options.",
   }),
 } as const;

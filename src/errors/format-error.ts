@@ -27,7 +27,9 @@ export function formatError(error: unknown, options: FormatErrorOptions): string
 }
 
 export function formatLocation(location: SourceLocation, cwd: string): string {
-  const relative = path.relative(cwd, location.file) || location.file;
+  // Entries from remote sources are located by URL, which is no path to make relative.
+  const isUrl = /^[a-z][a-z0-9+.-]*:\/\//i.test(location.file);
+  const relative = isUrl ? location.file : path.relative(cwd, location.file) || location.file;
   const file = relative.startsWith("..") ? location.file : relative;
   if (location.line === undefined) return file;
   return `${file}:${location.line}${location.column === undefined ? "" : `:${location.column}`}`;

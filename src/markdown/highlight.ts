@@ -84,11 +84,6 @@ export class CodeHighlighter {
       (lang) => lang in shiki.bundledLanguages,
     );
     const highlighter = await shiki.createHighlighter({ themes: [light, dark], langs });
-    // shiki 4.6 colours the first block a new highlighter renders with the light theme not
-    // yet settled (its theme repair runs on first use, shikijs/shiki#978): the same code came
-    // out in different colours from run to run. One throwaway render makes output stable.
-    if (langs[0] !== undefined)
-      highlighter.codeToHtml("x", { lang: langs[0], themes: { light, dark } });
     try {
       for (const block of misses) {
         const key = this.keyOf(block.lang, block.code);
@@ -102,6 +97,10 @@ export class CodeHighlighter {
           html = highlighter.codeToHtml(block.code.replace(/\n$/, ""), {
             lang,
             themes: { light, dark },
+            // shiki stops tokenizing a line after 500 ms by default and leaves the rest
+            // uncoloured: on a busy machine the same code came out in different colours
+            // from run to run. Output must not depend on the machine's load.
+            tokenizeTimeLimit: 0,
           });
           this.highlighted++;
         } else this.warnUnknown(block);

@@ -3,3 +3,13 @@ export { Head } from "./head.js";
 export { DefaultLayout, type MarkdownLayoutProps } from "./default-layout.js";
 export type { SiteInfo } from "./document.js";
 export { escapeAttribute, escapeText } from "./html-escape.js";
+export { Island, markIsland } from "./island.js";
+export type {
+  ClientModule,
+  HydrateStrategy,
+  IslandManifest,
+  ProcessedImage,
+} from "./page-assets.js";
+export { Image, type ImageProps, type ImageSource } from "./image.js";
+export { Script } from "./script.js";
+export { serializeIslandProps } from "./island-props.js";

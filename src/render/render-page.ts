@@ -4,6 +4,12 @@ import { KilnError, catalog } from "../errors/index.js";
 import { traceComponents } from "./component-trace.js";
 import { assembleDocument, type SiteInfo } from "./document.js";
 import { HeadCollector, HeadContext } from "./head.js";
+import {
+  IslandCollector,
+  IslandContext,
+  renderClientHead,
+  type IslandManifest,
+} from "./page-assets.js";
 
 export interface RenderPageInput {
   /** The page's URL, for messages. */
@@ -15,6 +21,10 @@ export interface RenderPageInput {
   component: ComponentType<Record<string, unknown>>;
   props: Record<string, unknown>;
   site: SiteInfo;
+  /** The build's client bundles; without them a page that uses an island fails to render. */
+  islands?: IslandManifest | undefined;
+  /** Tags every page gets at the end of its `<head>` (such as speculation rules). */
+  headTags?: readonly string[] | undefined;
 }
 
 /**
@@ -23,7 +33,12 @@ export interface RenderPageInput {
  */
 export function renderPage(input: RenderPageInput): string {
   const collector = new HeadCollector();
-  const tree = h(HeadContext.Provider, { value: collector }, h(input.component, input.props));
+  const islands = new IslandCollector(input.islands);
+  const tree = h(
+    IslandContext.Provider,
+    { value: { collector: islands, strategy: undefined, inside: false } },
+    h(HeadContext.Provider, { value: collector }, h(input.component, input.props)),
+  );
   const body = traceComponents(() => renderToString(tree));
   if (!body.ok) {
     if (KilnError.is(body.error)) throw body.error.within({ file: input.file });
@@ -39,7 +54,11 @@ export function renderPage(input: RenderPageInput): string {
     site: input.site,
     title: head.title,
     hasDescription: head.hasDescription,
-    headElements: head.elements.map((node) => renderToString(node)),
+    headElements: [
+      ...head.elements.map((node) => renderToString(node)),
+      ...renderClientHead(islands),
+      ...(input.headTags ?? []),
+    ],
     body: body.value,
   });
 }

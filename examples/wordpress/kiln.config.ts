@@ -1,0 +1,14 @@
+import { defineConfig, wordpressSource } from "kiln";
+
+// The WordPress to build from: its base URL, such as http://127.0.0.1:8080.
+const url = process.env.WORDPRESS_URL;
+if (!url) {
+  throw new Error(
+    "set WORDPRESS_URL to the WordPress site's base URL, e.g. WORDPRESS_URL=http://127.0.0.1:8080 kiln build examples/wordpress",
+  );
+}
+
+export default defineConfig({
+  site: { title: "Kiln × WordPress", description: "A static blog built from a WordPress." },
+  sources: [wordpressSource({ url })],
+});

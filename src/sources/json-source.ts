@@ -1,0 +1,98 @@
+import type { Source } from "../content/index.js";
+import { KilnError, catalog } from "../errors/index.js";
+import type { FetchOptions } from "./fetch-options.js";
+import { fetchAllPages, type Pagination } from "./paginate.js";
+import { parseJson } from "./parse-data.js";
+import {
+  createClient,
+  createRemoteEntry,
+  getPath,
+  sanitizeFields,
+  selectItems,
+} from "./remote-items.js";
+import type { SanitizeOptions } from "./sanitize-html.js";
+import { Secrets, type MaybeSecret } from "./secrets.js";
+import { logSourceDone } from "./source-log.js";
+
+export interface JsonSourceOptions {
+  /** The collection the items go into. */
+  collection: string;
+  /** The endpoint. Secrets belong in `params` or `headers`, as `fromEnv("NAME")`. */
+  url: string;
+  /** Query parameters added to every request. */
+  params?: Record<string, string | number | MaybeSecret>;
+  /** Request headers, such as `{ Authorization: fromEnv("API_TOKEN", (t) => "Bearer " + t) }`. */
+  headers?: Record<string, MaybeSecret>;
+  /** Where the array of items is in each response: a dotted path or a function. @default the body itself */
+  items?: string | ((body: unknown) => unknown);
+  /** The entry id of an item: a dotted path or a function. @default "id" */
+  id?: string | ((item: Record<string, unknown>) => string | number);
+  /** How the list is split over responses. @default one response */
+  paginate?: Pagination;
+  /** Stop with an error after this many pages. @default 1000 */
+  maxPages?: number;
+  /** Fields (dotted paths) holding HTML, sanitized before `transform` sees them. @default [] */
+  html?: string[];
+  /** What the HTML sanitizer lets through; `false` trusts this source's HTML as it is. */
+  sanitize?: SanitizeOptions | false;
+  /** Turns an item into the entry's data. @default the item as it is */
+  transform?: (item: Record<string, unknown>) => Record<string, unknown>;
+  fetch?: FetchOptions;
+  /** @default `json:<collection>` */
+  name?: string;
+}
+
+const JSON_TYPES = ["application/json", "+json"];
+
+/** Entries from a JSON REST API, one per item of the list it returns. */
+export function jsonSource(options: JsonSourceOptions): Source {
+  const name = options.name ?? `json:${options.collection}`;
+  return {
+    name,
+    async load(context) {
+      const secrets = new Secrets(name);
+      const client = createClient(context, name, secrets, options.fetch);
+      const url = parseUrl(options.url, name);
+      for (const [key, value] of Object.entries(options.params ?? {})) {
+        url.searchParams.set(
+          key,
+          typeof value === "number" ? String(value) : secrets.reveal(value),
+        );
+      }
+      const headers = secrets.revealAll(options.headers);
+      const pages = await fetchAllPages(options.paginate, {
+        client,
+        source: name,
+        url,
+        maxPages: options.maxPages ?? 1000,
+        fetchPage: (pageUrl) =>
+          client.request({ url: pageUrl, headers, accept: JSON_TYPES }, (text, shown) =>
+            parseJson(text, name, shown),
+          ),
+        countItems: (page) => selectItems(page.value, options.items, name, page.url).length,
+      });
+      context.store.addCollection(options.collection);
+      for (const page of pages) {
+        const shown = client.show(page.url);
+        for (const raw of selectItems(page.value, options.items, name, shown)) {
+          const item = sanitizeFields(raw, options.html ?? [], options.sanitize);
+          const id =
+            typeof options.id === "function" ? options.id(item) : getPath(item, options.id ?? "id");
+          const data = options.transform ? options.transform(item) : item;
+          context.store.set(createRemoteEntry(context, options.collection, id, data, shown, name));
+        }
+      }
+      logSourceDone(context.logger, name, client);
+    },
+  };
+}
+
+export function parseUrl(url: string, source: string): URL {
+  try {
+    return new URL(url);
+  } catch {
+    throw new KilnError(
+      catalog.SourceOptionsInvalid({ source, problem: `"${url}" is not an absolute URL` }),
+    );
+  }
+}

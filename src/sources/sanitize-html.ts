@@ -1,0 +1,80 @@
+import type { Nodes, Root } from "hast";
+import { fromHtml } from "hast-util-from-html";
+import { defaultSchema, sanitize, type Schema } from "hast-util-sanitize";
+import { toHtml } from "hast-util-to-html";
+
+/** What a source lets through on top of the default allowlist. */
+export interface SanitizeOptions {
+  /** Keep `<iframe>` (embeds): `src` over https only, no script-capable attributes. @default false */
+  iframes?: boolean;
+  /** More elements to keep, such as `["video", "source"]`. */
+  tags?: string[];
+  /** More attributes to keep, by element (`"*"` for all), in hast names: `{ video: ["controls"] }`. */
+  attributes?: Record<string, string[]>;
+}
+
+/**
+ * GitHub's allowlist (hast-util-sanitize's default), plus what CMS HTML needs to look right:
+ * figures, `class`, responsive image attributes. No scripts, no `on*` handlers, no
+ * `javascript:` or `data:` URLs, no forms, no iframes unless allowed, no inline styles.
+ * Ids and names get the `user-content-` prefix, so remote HTML cannot clobber globals.
+ */
+function createSchema(options: SanitizeOptions): Schema {
+  const attributes = { ...defaultSchema.attributes };
+  const add = (tag: string, names: string[]) => {
+    attributes[tag] = [...(attributes[tag] ?? []), ...names];
+  };
+  add("*", ["className"]);
+  add("img", ["srcSet", "sizes", "loading", "decoding"]);
+  add("a", ["rel", "target"]);
+  const tagNames = [
+    ...(defaultSchema.tagNames ?? []),
+    "figure",
+    "figcaption",
+    "cite",
+    "mark",
+    "small",
+  ];
+  const protocols = { ...defaultSchema.protocols };
+  if (options.iframes) {
+    tagNames.push("iframe");
+    add("iframe", ["src", "title", "allow", "allowFullScreen", "loading", "referrerPolicy"]);
+    protocols["src"] = ["https", "http"];
+  }
+  tagNames.push(...(options.tags ?? []));
+  for (const [tag, names] of Object.entries(options.attributes ?? {})) add(tag, names);
+  return {
+    ...defaultSchema,
+    tagNames,
+    attributes,
+    protocols,
+  };
+}
+
+const schemas = new Map<string, Schema>();
+
+/** Remote HTML made safe to place in a page as it is. */
+export function sanitizeHtml(html: string, options: SanitizeOptions = {}): string {
+  const key = JSON.stringify(options);
+  let schema = schemas.get(key);
+  if (!schema) {
+    schema = createSchema(options);
+    schemas.set(key, schema);
+  }
+  const tree = fromHtml(html, { fragment: true });
+  return toHtml(sanitize(tree, schema));
+}
+
+/** The text of an HTML fragment, entities decoded: for titles, which CMSs send as HTML. */
+export function htmlToText(html: string): string {
+  return collectText(fromHtml(html, { fragment: true }))
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+function collectText(node: Nodes | Root): string {
+  if (node.type === "text") return node.value;
+  if (node.type === "element" && (node.tagName === "script" || node.tagName === "style")) return "";
+  if ("children" in node) return node.children.map((child) => collectText(child)).join("");
+  return "";
+}
