@@ -15,7 +15,7 @@ php php-cli
 php-fpm8.2 php-fpm
 LIST
 # Packages without a binary of their own: a real WordPress for the sources' tests.
-for package in wordpress php-mysql php-gd; do
+for package in wordpress php-mysql php-gd php-xml php-mbstring; do
   dpkg -s "$package" >/dev/null 2>&1 || packages+=("$package")
 done
 if [ ${#packages[@]} -gt 0 ]; then

@@ -171,6 +171,20 @@ describe("islands, scripts and images in Chromium", { timeout: 120_000 }, () => 
     });
   }
 
+  it("hydrates an idle-strategy island once the browser is idle", async () => {
+    const { page, scripts } = await open(browser.context, fixture.server.url);
+    await page.waitForFunction(
+      () => {
+        document.querySelector<HTMLButtonElement>(".clicker")!.click();
+        return Number(document.querySelector(".clicker")!.textContent.split(" ").at(-1)) > 5;
+      },
+      null,
+      { timeout: 5000, polling: 100 },
+    );
+    assert.ok(scripts.some((s) => s.includes("island-Clicker")));
+    await page.close();
+  });
+
   it("gives hostile prop strings to the island whole, and runs none of them", async () => {
     const { page } = await open(browser.context, fixture.server.url);
     await page.waitForSelector('.echo[data-state="hydrated"]', { timeout: 5000 });
