@@ -21,7 +21,12 @@ export {
   type HydrateStrategy,
   type MarkdownLayoutProps,
 } from "./render/index.js";
-export { renderEntry, type Heading, type RenderedMarkdown } from "./markdown/index.js";
+export {
+  renderEntry,
+  type Heading,
+  type RenderEntryOptions,
+  type RenderedMarkdown,
+} from "./markdown/index.js";
 export type { Entry, EntryOrigin, Source, SourceContext } from "./content/index.js";
 export type { PathItem } from "./routes/index.js";
 export {

@@ -22,6 +22,8 @@ const cacheSchema = z.strictObject({
   scope: z.string(),
   /** Digest of the assets pages link to (their tags and hashed files). */
   assets: z.string(),
+  /** Local markdown images the build copied (see incremental-plan.ts). */
+  markdownAssets: z.number().int().nonnegative(),
   routes: z.record(z.string(), routeRecordSchema),
   /** Public file (output path) → digest of its content, as copied. */
   public: z.record(z.string(), z.string()),

@@ -14,6 +14,8 @@ import { loadPages } from "./load-pages.js";
 import { assertSafeOutDir, cacheDirOf, resolveProjectPaths } from "./project-paths.js";
 import { planIncremental } from "./incremental-plan.js";
 import { renderRoutes } from "./render-routes.js";
+import { writeMarkdownAssets } from "./markdown-assets.js";
+import { loadMdxComponents, loadMdxEntries } from "./mdx-entries.js";
 import { createStaging, recoverInterruptedSwap } from "./staging.js";
 
 export interface BuildOptions {
@@ -80,9 +82,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const markdown = configureMarkdown({
       ...config.markdown,
       cacheDir: paths.cacheDir,
+      root,
       warn: (message) => options.logger.warn(message),
     });
     await prepareEntries(store.names().flatMap((name) => store.list(name)));
+    await loadMdxComponents(config.markdown.mdxComponents, paths);
+    await loadMdxEntries(store, paths);
 
     progress({ stage: "pages" });
     const assetsPlugin = createAssetsServerPlugin(root);
@@ -139,17 +144,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         signal: options.signal,
         onPage: (done, total) => progress({ stage: "render", done, total }),
       });
+      const images = await writeMarkdownAssets(markdown, staging);
       progress({ stage: "write" });
       await plan.beforeCommit();
       await staging.commit();
-      await plan.save(rendered.reads);
+      await plan.save(rendered.reads, images.files);
       await writeBuildGraph(paths.cacheDir, root, rendered.graph);
       return {
         outDir: paths.outDir,
         pages: table.routes.length,
         reused: plan.reused.size,
-        files: table.routes.length + publicFiles.files.length + assets.files,
-        bytes: rendered.bytes + plan.reusedBytes + publicFiles.bytes + assets.bytes,
+        files: table.routes.length + publicFiles.files.length + assets.files + images.files,
+        bytes: rendered.bytes + plan.reusedBytes + publicFiles.bytes + assets.bytes + images.bytes,
         seconds: (performance.now() - started) / 1000,
       };
     } catch (error) {

@@ -55,7 +55,7 @@ export interface IncrementalPlan {
   /** Call before the swap: the old cache must never describe the new output. */
   beforeCommit(): Promise<void>;
   /** Call after the swap, with each URL's store reads, to write the new cache. */
-  save(readsByUrl: Readonly<Record<string, string[]>>): Promise<void>;
+  save(readsByUrl: Readonly<Record<string, string[]>>, markdownAssets: number): Promise<void>;
 }
 
 export async function planIncremental(options: PlanIncrementalOptions): Promise<IncrementalPlan> {
@@ -69,7 +69,10 @@ export async function planIncremental(options: PlanIncrementalOptions): Promise<
     ].join("\n"),
   );
   const cache = await readBuildCache(options.cacheDir, (message) => options.logger.warn(message));
-  const previous = cache?.scope === scope ? cache.routes : {};
+  // Local images of markdown are collected while pages render, so a reused page would lose
+  // its images: a site that has them renders every page (until the markdown stage can list
+  // them without rendering).
+  const previous = cache?.scope === scope && cache.markdownAssets === 0 ? cache.routes : {};
 
   const moduleDigests = new Map<string, Promise<string>>();
   const keys = new Map<string, string>();
@@ -155,7 +158,7 @@ export async function planIncremental(options: PlanIncrementalOptions): Promise<
       };
     },
     beforeCommit: () => dropBuildCache(options.cacheDir),
-    async save(readsByUrl) {
+    async save(readsByUrl, markdownAssets) {
       const routes: Record<string, RouteRecord> = {};
       await forEachLimited(table.routes, async (route) => {
         const key = keys.get(route.outputPath);
@@ -185,6 +188,7 @@ export async function planIncremental(options: PlanIncrementalOptions): Promise<
         format: 2,
         scope,
         assets: assetsDigest,
+        markdownAssets,
         routes: sortKeys(routes),
         public: Object.fromEntries([...publicDigests].map(([file, { digest }]) => [file, digest])),
       });

@@ -6,3 +6,4 @@ export {
   type ProjectPaths,
 } from "./project-paths.js";
 export { loadPages, type LoadedPage, type LoadPagesOptions } from "./load-pages.js";
+export { loadMdxComponents, loadMdxEntries } from "./mdx-entries.js";

@@ -5,7 +5,7 @@ import type { ComponentType } from "preact";
 import { bundleModules, type BundleModulesOptions } from "../compile/index.js";
 import { locateField, parseEntry, trackReads } from "../content/index.js";
 import { KilnError, catalog } from "../errors/index.js";
-import { setMarkdownPageUrls, type MarkdownRenderer } from "../markdown/index.js";
+import { renderMdx, setMarkdownPageUrls, type MarkdownRenderer } from "../markdown/index.js";
 import { DefaultLayout } from "../render/index.js";
 import {
   COMPONENT_EXTENSIONS,
@@ -14,6 +14,7 @@ import {
   scanPages,
   type PageFile,
 } from "../routes/index.js";
+import { mdxPlugin } from "./mdx-plugin.js";
 import type { ProjectPaths } from "./project-paths.js";
 
 type AnyComponent = ComponentType<Record<string, unknown>>;
@@ -37,6 +38,8 @@ export interface LoadedPage {
 interface PageModule {
   default?: unknown;
   paths?: unknown;
+  /** A layout's components for the MDX pages it lays out. */
+  components?: unknown;
 }
 
 /** Compiles the pages and layouts, imports them, and calls `paths()` of dynamic pages. */
@@ -61,14 +64,14 @@ export async function loadPages({
   setMarkdownPageUrls(resolveUrl);
   const layouts = await listLayouts(paths.layoutsDir);
   const entries = [
-    ...pages.filter((p) => p.kind === "component").map((p) => p.file),
+    ...pages.filter((p) => p.kind !== "markdown").map((p) => p.file),
     ...layouts.values(),
   ];
   const bundled = await bundleModules({
     root: paths.root,
     entries,
     outDir: path.join(paths.cacheDir, "server"),
-    plugins,
+    plugins: [...(plugins ?? []), mdxPlugin],
   });
   const modules = new Map<string, PageModule>();
   for (const file of entries)
@@ -76,7 +79,7 @@ export async function loadPages({
 
   const loaded: LoadedPage[] = [];
   for (const page of pages) {
-    if (page.kind === "markdown") {
+    if (page.kind === "markdown" || page.kind === "mdx") {
       loaded.push(
         await loadMarkdownPage(page, {
           layouts,
@@ -148,18 +151,31 @@ interface MarkdownPageContext {
 
 async function loadMarkdownPage(page: PageFile, context: MarkdownPageContext): Promise<LoadedPage> {
   const { layouts, modules, moduleInputs, markdown, resolveUrl } = context;
-  const parsed = parseEntry(await readFile(page.file), page.file);
-  const source = { file: page.file, bodyLine: parsed.bodyLine };
-  await markdown.prepare([{ source: parsed.body, context: { source } }]);
-  const { html, headings, toc } = markdown.render(parsed.body, { source, resolveUrl });
-  const props = { frontmatter: parsed.data, html, headings, toc };
-  const layoutName = parsed.data.layout ?? context.defaultLayout;
+  const mdx = page.kind === "mdx" ? modules.get(page.file)! : undefined;
+  let frontmatter: Record<string, unknown>;
+  let render: (components: unknown) => Record<string, unknown>;
+  if (mdx) {
+    frontmatter = (mdx as { frontmatter?: Record<string, unknown> }).frontmatter ?? {};
+    render = (components) => {
+      const content = renderMdx(mdx, components, page.file);
+      return { ...content, toc: markdown.toc(content.headings) };
+    };
+  } else {
+    const parsed = parseEntry(await readFile(page.file), page.file);
+    const source = { file: page.file, bodyLine: parsed.bodyLine };
+    await markdown.prepare([{ source: parsed.body, context: { source } }]);
+    const { html, headings, toc } = markdown.render(parsed.body, { source, resolveUrl });
+    frontmatter = parsed.data;
+    render = () => ({ frontmatter, html, headings, toc });
+  }
+  const inputs = [page.file, ...(moduleInputs.get(page.file) ?? [])];
+  const layoutName = frontmatter.layout ?? context.defaultLayout;
   if (layoutName === undefined)
     return {
       page,
       component: DefaultLayout as unknown as AnyComponent,
-      props,
-      inputs: [page.file],
+      props: render({}),
+      inputs,
     };
   const layoutFile = typeof layoutName === "string" ? layouts.get(layoutName) : undefined;
   if (!layoutFile) {
@@ -168,19 +184,20 @@ async function loadMarkdownPage(page: PageFile, context: MarkdownPageContext): P
         layout: String(layoutName),
         known: [...layouts.keys()].join(", ") || "none",
       }),
-      parsed.data.layout === undefined
+      frontmatter.layout === undefined
         ? undefined
         : { file: page.file, ...locateField(page.file, ["layout"]) },
     );
   }
-  const component = modules.get(layoutFile)!.default;
+  const layout = modules.get(layoutFile)!;
+  const component = layout.default;
   if (typeof component !== "function")
     throw new KilnError(catalog.PageNoComponent(), { file: layoutFile });
   return {
     page,
     component: component as AnyComponent,
-    props,
-    inputs: [page.file, ...(moduleInputs.get(layoutFile) ?? [])],
+    props: render(layout.components),
+    inputs: [...new Set([...inputs, ...(moduleInputs.get(layoutFile) ?? [])])],
     module: layoutFile,
   };
 }

@@ -11,7 +11,11 @@ export interface BundleModulesOptions {
   entries: readonly string[];
   /** Folder the compiled modules go to; emptied first. */
   outDir: string;
-  /** More esbuild plugins, run before Kiln's import binding (the assets stage's islands). */
+  /**
+   * More esbuild plugins, run before Kiln's import binding (the assets stage's islands, the
+   * build's MDX loader). A plugin's error whose `detail` is a KilnError reaches the user as
+   * that error.
+   */
   plugins?: readonly esbuild.Plugin[];
 }
 
@@ -112,6 +116,7 @@ function toCompileError(error: unknown, root: string): unknown {
   const failure = error as Partial<esbuild.BuildFailure>;
   const first = failure.errors?.[0];
   if (!first) return error;
+  if (KilnError.is(first.detail)) return first.detail;
   const location = first.location
     ? {
         file: path.resolve(root, first.location.file),

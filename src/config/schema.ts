@@ -55,6 +55,12 @@ const markdownSchema = z.strictObject({
       z.strictObject({ light: z.string().min(1), dark: z.string().min(1) }),
     ])
     .default({ light: "github-light", dark: "github-dark" }),
+  /**
+   * A module, relative to the project, whose named exports are components every MDX page and
+   * entry can use without importing them (`export function Note…` → `<Note>`). A layout's
+   * `components` export and those passed to `renderEntry()` win over these. @default none
+   */
+  mdxComponents: z.string().min(1).optional(),
 });
 
 const assetsSchema = z.strictObject({

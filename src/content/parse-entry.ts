@@ -11,7 +11,7 @@ export interface ParsedEntry {
   bodyLine: number;
 }
 
-export const ENTRY_EXTENSIONS = new Set([".md", ".json", ".yaml", ".yml"]);
+export const ENTRY_EXTENSIONS = new Set([".md", ".mdx", ".json", ".yaml", ".yml"]);
 
 const PARSERS: Record<
   FrontMatterFormat,

@@ -2,6 +2,8 @@ import path from "node:path";
 import { createAssetsServerPlugin, prepareAssets, type PreparedAssets } from "../assets/index.js";
 import {
   cacheDirOf,
+  loadMdxComponents,
+  loadMdxEntries,
   loadPages,
   resolveProjectPaths,
   type LoadedPage,
@@ -56,9 +58,12 @@ export async function loadSite(root: string, logger: SourceLogger): Promise<DevS
   const markdown = configureMarkdown({
     ...config.markdown,
     cacheDir: cacheDirOf(root),
+    root,
     warn: (message) => logger.warn(message),
   });
   await prepareEntries(store.names().flatMap((name) => store.list(name)));
+  await loadMdxComponents(config.markdown.mdxComponents, paths);
+  await loadMdxEntries(store, paths);
   const assetsPlugin = createAssetsServerPlugin(root);
   const loaded = await loadPages({
     paths,

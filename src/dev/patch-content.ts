@@ -33,6 +33,8 @@ export async function patchContent(
     for (const entry of site.store.list(name))
       if ("file" in entry.origin) byFile.set(entry.origin.file, entry);
 
+  // MDX entries are compiled by the build's loader: let a full reload do it.
+  if (files.some((file) => file.endsWith(".mdx"))) return undefined;
   const changed = new Map<string, Entry>();
   const removed = new Set<string>();
   for (const file of files) {

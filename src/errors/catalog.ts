@@ -285,6 +285,27 @@ export const catalog = {
     hint: () =>
       "Set markdown.highlight.light and .dark in kiln.config.ts to shiki theme names, such as github-light and github-dark.",
   }),
+  MarkdownImageInvalid: define<{ target: string; problem: string }>({
+    code: "KILN_MARKDOWN_IMAGE_INVALID",
+    title: "A markdown image cannot be published",
+    message: ({ target, problem }) => `The image "${target}" ${problem}.`,
+    hint: () =>
+      "Local images are paths relative to the markdown file, inside the project; put shared images in public/ and link them as /name.png.",
+  }),
+  MdxCompile: define<{ reason: string }>({
+    code: "KILN_MDX_COMPILE",
+    title: "An MDX file does not compile",
+    message: ({ reason }) => `The MDX does not compile: ${reason}`,
+    hint: () =>
+      "MDX is stricter than markdown: close every tag, escape a literal `<` or `{` with a backslash.",
+  }),
+  MdxRender: define<{ reason: string }>({
+    code: "KILN_MDX_RENDER",
+    title: "An MDX page failed to render",
+    message: ({ reason }) => `The MDX page failed to render: ${reason}`,
+    hint: () =>
+      "A component used in MDX must be imported in the file or exported as `components` by its layout.",
+  }),
   // Remote sources (src/sources): URLs in these messages have secrets replaced by [env:NAME].
   SourceFetchFailed: define<{ source: string; url: string; reason: string; attempts: number }>({
     code: "KILN_SOURCE_FETCH",

@@ -3,6 +3,7 @@ import { collectCodeBlocks } from "./code-blocks.js";
 import { commonmarkOnly, gfm } from "./gfm.js";
 import { CodeHighlighter, type HighlightThemes } from "./highlight.js";
 import { headingIds, selectToc, type Heading } from "./heading-ids.js";
+import { localImages } from "./local-images.js";
 import {
   relativeLinks,
   type RelativeLinksEnv,
@@ -25,6 +26,8 @@ export interface MarkdownOptions {
   cacheDir?: string | undefined;
   /** Where warnings go (a code block in a language shiki does not know). */
   warn?: ((message: string) => void) | undefined;
+  /** The project folder: local images must be inside it. */
+  root?: string | undefined;
 }
 
 export interface RenderedMarkdown {
@@ -49,6 +52,13 @@ export interface MarkdownRenderer {
    */
   prepare(documents: readonly { source: string; context?: RenderContext }[]): Promise<void>;
   render(source: string, context?: RenderContext): RenderedMarkdown;
+  /**
+   * Local images the rendered documents use, output path → source file, for the build to
+   * copy into the output; emptied by the call.
+   */
+  takeAssets(): Map<string, string>;
+  /** The table of contents of these headings, to the configured depth. */
+  toc(headings: readonly Heading[]): Heading[];
 }
 
 /**
@@ -72,6 +82,8 @@ export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRender
   md.use(options.gfm === false ? commonmarkOnly : gfm);
   md.use(headingIds, { anchors: options.headingAnchors === true });
   md.use(relativeLinks);
+  md.use(localImages);
+  let assets = new Map<string, string>();
   const tocDepth = options.tocDepth ?? 3;
   return {
     async prepare(documents) {
@@ -81,10 +93,21 @@ export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRender
       );
     },
     render(source, context = {}) {
-      const env: RelativeLinksEnv = { source: context.source, resolveUrl: context.resolveUrl };
+      const env: RelativeLinksEnv = {
+        source: context.source,
+        resolveUrl: context.resolveUrl,
+        assets,
+        root: options.root,
+      };
       const html = md.render(source, env);
       const headings = env.headings ?? [];
       return { html, headings, toc: selectToc(headings, tocDepth) };
+    },
+    toc: (headings) => selectToc(headings, tocDepth),
+    takeAssets() {
+      const taken = assets;
+      assets = new Map();
+      return taken;
     },
   };
 }

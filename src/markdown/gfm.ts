@@ -10,8 +10,20 @@ import taskLists from "markdown-it-task-lists";
 export const gfm = (md: MarkdownIt): void => {
   md.enable(["table", "strikethrough", "linkify"]);
   md.set({ linkify: true });
-  // `fuzzyEmail` would turn any `a@b.c` in prose into a mailto: link; GitHub does too, keep it.
-  md.linkify.set({ fuzzyLink: true, fuzzyEmail: true, fuzzyIP: false });
+  // GitHub links `www.example.com` but not a bare `example.com`. linkify-it's `fuzzyLink`
+  // does both, and scanning every word for a domain made rendering four times slower on the
+  // benchmark corpus; a `www.` schema finds exactly GitHub's links at the cost of a prefix
+  // search. E-mail addresses are linked (linkify-it's default, and GitHub's).
+  md.linkify.add("www.", {
+    validate: (text, pos, self) => {
+      const re = self.re.get_relative_proto_validator();
+      re.lastIndex = pos;
+      return re.exec(text)?.[0].length ?? 0;
+    },
+    normalize: (match) => {
+      match.url = `http://${match.url}`;
+    },
+  });
   md.use(taskLists, { enabled: false });
   md.use(footnote);
 };

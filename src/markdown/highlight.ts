@@ -39,6 +39,11 @@ const shikiVersion = (createRequire(import.meta.url)("shiki/package.json") as { 
 
 type Shiki = typeof ShikiModule;
 
+/** In memory, a block is its language and code: no hashing on the render path. */
+function memoryKey(lang: string, code: string): string {
+  return `${lang.toLowerCase()}\u0000${code}`;
+}
+
 /**
  * Syntax highlighting with shiki, done ahead of rendering: markdown-it's `highlight` hook is
  * synchronous, and shiki loads grammars asynchronously. `prepare()` highlights every block a
@@ -57,15 +62,15 @@ export class CodeHighlighter {
   /** The highlighted `<pre>` for a block `prepare()` saw, or undefined to render it plain. */
   lookup(lang: string, code: string): string | undefined {
     if (PLAIN.has(lang.toLowerCase())) return undefined;
-    return this.ready.get(this.keyOf(lang, code)) || undefined;
+    return this.ready.get(memoryKey(lang, code)) || undefined;
   }
 
   async prepare(blocks: readonly CodeBlock[]): Promise<void> {
     const misses: CodeBlock[] = [];
     for (const block of blocks) {
       if (PLAIN.has(block.lang.toLowerCase())) continue;
-      const key = this.keyOf(block.lang, block.code);
-      const html = this.ready.get(key) ?? this.readCache(key);
+      const key = memoryKey(block.lang, block.code);
+      const html = this.ready.get(key) ?? this.readCache(this.fileKeyOf(block.lang, block.code));
       if (html === undefined) misses.push(block);
       else {
         this.ready.set(key, html);
@@ -86,7 +91,7 @@ export class CodeHighlighter {
     const highlighter = await shiki.createHighlighter({ themes: [light, dark], langs });
     try {
       for (const block of misses) {
-        const key = this.keyOf(block.lang, block.code);
+        const key = memoryKey(block.lang, block.code);
         if (this.ready.has(key)) {
           if (this.ready.get(key) === UNKNOWN) this.warnUnknown(block);
           continue;
@@ -105,7 +110,7 @@ export class CodeHighlighter {
           this.highlighted++;
         } else this.warnUnknown(block);
         this.ready.set(key, html);
-        this.writeCache(key, html);
+        this.writeCache(this.fileKeyOf(block.lang, block.code), html);
       }
     } finally {
       highlighter.dispose();
@@ -113,7 +118,7 @@ export class CodeHighlighter {
   }
 
   /** The shiki version and themes are part of the key: changing either re-highlights. */
-  private keyOf(lang: string, code: string): string {
+  private fileKeyOf(lang: string, code: string): string {
     const { light, dark } = this.options.themes;
     return sha256(JSON.stringify([shikiVersion, light, dark, lang.toLowerCase(), code]));
   }

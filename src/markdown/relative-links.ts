@@ -18,11 +18,15 @@ export type ResolveMarkdownUrl = (file: string) => string | undefined;
 export interface RelativeLinksEnv extends MarkdownEnv {
   source?: SourceLocation;
   resolveUrl?: ResolveMarkdownUrl;
+  /** Images next to the markdown that the output needs: output path → source file. */
+  assets?: Map<string, string>;
+  /** Local images must be inside this folder (the project). */
+  root?: string;
 }
 
 const MARKDOWN_FILE = /\.mdx?$/i;
 /** A scheme (`https:`), a protocol-relative `//host`, an absolute `/path` or a bare `#hash`. */
-const NOT_RELATIVE = /^(?:[a-z][a-z0-9+.-]*:|\/|#)/i;
+export const NOT_RELATIVE = /^(?:[a-z][a-z0-9+.-]*:|\/|#)/i;
 
 /**
  * `[setup](../guide/setup.md#install)` is how authors link pages in an editor or on GitHub;
@@ -51,9 +55,10 @@ export const relativeLinks = (md: MarkdownIt): void => {
   });
 };
 
-function rewriteHref(
+/** The page URL for a relative link to a markdown file; undefined to leave the link as it is. */
+export function rewriteHref(
   href: string,
-  env: RelativeLinksEnv,
+  env: Pick<RelativeLinksEnv, "source" | "resolveUrl">,
   where: () => { line: number; column?: number },
 ): string | undefined {
   const hashAt = href.search(/[?#]/);
@@ -83,7 +88,7 @@ function rewriteHref(
  * Block tokens know their first line; soft and hard breaks before the link add to it. The
  * column is where the target is written on that line, when it is written as it was parsed.
  */
-function locate(
+export function locate(
   src: string,
   block: Token,
   breaks: number,

@@ -5,7 +5,9 @@ import {
   type MarkdownRenderer,
   type RenderedMarkdown,
 } from "./create-renderer.js";
+import { KilnError, catalog } from "../errors/index.js";
 import type { ResolveMarkdownUrl } from "./relative-links.js";
+import { renderMdx, setMdxComponents, type MdxModule } from "./render-mdx.js";
 
 /**
  * The renderer pages use through `renderEntry()`. The build configures it from the config
@@ -15,12 +17,31 @@ import type { ResolveMarkdownUrl } from "./relative-links.js";
 let renderer: MarkdownRenderer = createMarkdownRenderer({ html: true });
 let resolveUrl: ResolveMarkdownUrl | undefined;
 const cache = new Map<string, RenderedMarkdown>();
+/** Compiled `.mdx` entries by digest: the build compiles them before pages render. */
+const mdxEntries = new Map<string, MdxModule>();
+
+/** Called by the build for each `.mdx` entry it compiled. */
+export function registerMdxEntry(digest: string, module: MdxModule): void {
+  mdxEntries.set(digest, module);
+}
+
+export interface RenderEntryOptions {
+  /** For `.mdx` entries: the components its tags name, such as `{ Note }`. */
+  components?: Record<string, unknown>;
+}
 
 export function configureMarkdown(options: MarkdownOptions): MarkdownRenderer {
   renderer = createMarkdownRenderer(options);
   resolveUrl = undefined;
   cache.clear();
+  mdxEntries.clear();
+  setMdxComponents({});
   return renderer;
+}
+
+/** Where links to markdown pages point, for MDX compiled outside `renderEntry()`. */
+export function currentPageUrls(): ResolveMarkdownUrl | undefined {
+  return resolveUrl;
 }
 
 /** Once the pages are known: where links to their `.md` files should point. */
@@ -35,7 +56,7 @@ export async function prepareEntries(
 ): Promise<void> {
   const documents = [];
   for (const entry of entries) {
-    if (entry.body === "") continue;
+    if (entry.body === "" || isMdx(entry.origin)) continue;
     documents.push({ source: entry.body, context: { source: fileOrigin(entry.origin) } });
   }
   await renderer.prepare(documents);
@@ -45,13 +66,36 @@ function fileOrigin(origin: EntryOrigin | undefined) {
   return origin && "file" in origin ? origin : undefined;
 }
 
+function isMdx(origin: EntryOrigin | undefined): boolean {
+  return fileOrigin(origin)?.file.endsWith(".mdx") === true;
+}
+
 export function renderEntry(
   entry: Pick<Entry, "body" | "digest"> & Partial<Pick<Entry, "origin">>,
+  options: RenderEntryOptions = {},
 ): RenderedMarkdown {
+  if (isMdx(entry.origin)) return renderMdxEntry(entry, options);
   let rendered = cache.get(entry.digest);
   if (!rendered) {
     rendered = renderer.render(entry.body, { source: fileOrigin(entry.origin), resolveUrl });
     cache.set(entry.digest, rendered);
   }
   return rendered;
+}
+
+/** Not cached: the page's components change the output. */
+function renderMdxEntry(
+  entry: Pick<Entry, "digest"> & Partial<Pick<Entry, "origin">>,
+  options: RenderEntryOptions,
+): RenderedMarkdown {
+  const file = fileOrigin(entry.origin)!.file;
+  const module = mdxEntries.get(entry.digest);
+  if (!module) {
+    throw new KilnError(
+      catalog.MdxRender({ reason: "the entry was not compiled; MDX entries render in a build" }),
+      { file },
+    );
+  }
+  const { html, headings } = renderMdx(module, options.components, file);
+  return { html, headings, toc: renderer.toc(headings) };
 }

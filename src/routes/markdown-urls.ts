@@ -9,7 +9,7 @@ import { fillSegments, urlFor } from "./url-path.js";
 export function markdownPageUrls(pages: readonly PageFile[]): Map<string, string> {
   const urls = new Map<string, string>();
   for (const page of pages) {
-    if (page.kind !== "markdown" || isDynamic(page)) continue;
+    if (page.kind === "component" || isDynamic(page)) continue;
     urls.set(page.file, page.isNotFound ? "/404.html" : urlFor(fillSegments(page.segments, {})));
   }
   return urls;

@@ -7,7 +7,8 @@ export type Segment =
   | { kind: "param"; name: string }
   | { kind: "rest"; name: string };
 
-export type PageKind = "component" | "markdown";
+/** `.mdx` pages are compiled like components and laid out like markdown. */
+export type PageKind = "component" | "markdown" | "mdx";
 
 /** A file under src/pages and the URL pattern its path makes. */
 export interface PageFile {
@@ -22,7 +23,7 @@ export interface PageFile {
 }
 
 export const COMPONENT_EXTENSIONS = new Set([".tsx", ".jsx", ".ts", ".js"]);
-export const PAGE_EXTENSIONS = new Set([...COMPONENT_EXTENSIONS, ".md"]);
+export const PAGE_EXTENSIONS = new Set([...COMPONENT_EXTENSIONS, ".md", ".mdx"]);
 
 const PARAM = /^\[(\.\.\.)?([A-Za-z_][A-Za-z0-9_]*)\]$/;
 
@@ -50,7 +51,7 @@ export function parsePageFile(pagesDir: string, file: string): PageFile {
   return {
     file,
     relative,
-    kind: extension === ".md" ? "markdown" : "component",
+    kind: extension === ".md" ? "markdown" : extension === ".mdx" ? "mdx" : "component",
     segments,
     isNotFound: relative.slice(0, -extension.length) === "404",
   };
