@@ -16,8 +16,10 @@ const STAGES = [
   "render",
   "routes",
   "serve",
+  "shard",
   "sources",
   "support",
+  "workers",
 ];
 
 export default tseslint.config(
@@ -31,6 +33,7 @@ export default tseslint.config(
       "test/fixtures/",
       "examples/",
       "bench/results/",
+      "bench/vendor/",
     ],
   },
   js.configs.recommended,

@@ -6,7 +6,8 @@ import { loadConfig } from "../config/index.js";
 import { fileSource, loadContent, setActiveStore, type SourceLogger } from "../content/index.js";
 import { KilnError, catalog } from "../errors/index.js";
 import { configureMarkdown, prepareEntries } from "../markdown/index.js";
-import { createRouteTable, outputPathKey } from "../routes/index.js";
+import { createRouteTable, outputPathKey, type RouteTable } from "../routes/index.js";
+import { inShard, writeShardManifest, type ShardSpec } from "../shard/index.js";
 import { toPosix } from "../support/index.js";
 import { acquireBuildLock } from "./build-lock.js";
 import { copyPublic } from "./copy-public.js";
@@ -29,6 +30,10 @@ export interface BuildOptions {
   /** Aborting stops the build between pages; the previous output stays as it was. */
   signal?: AbortSignal | undefined;
   onProgress?: ((progress: BuildProgress) => void) | undefined;
+  /** Render workers; 0 renders on the main thread. @default one per CPU for large sites */
+  workers?: number | undefined;
+  /** Build only this shard's pages and public files, and write its manifest. */
+  shard?: ShardSpec | undefined;
 }
 
 export interface BuildProgress {
@@ -43,6 +48,8 @@ export interface BuildProgress {
 
 export interface BuildResult {
   outDir: string;
+  /** Render worker threads used; 0 when pages rendered on the main thread. */
+  workers: number;
   pages: number;
   /** Pages taken unchanged from the previous output (incremental build). */
   reused: number;
@@ -97,7 +104,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       defaultLayout: config.markdown.layout,
       plugins: [assetsPlugin.plugin],
     });
-    const table = createRouteTable(pages.map(({ page, paths: items }) => ({ page, paths: items })));
+    const table = selectShard(
+      createRouteTable(pages.map(({ page, paths: items }) => ({ page, paths: items }))),
+      options.shard,
+    );
 
     const pagesByFile = new Map(pages.map((p) => [p.page.file, p]));
     const plan = await planIncremental({
@@ -112,6 +122,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (current) {
       return {
         outDir: paths.outDir,
+        workers: 0,
         pages: table.routes.length,
         reused: plan.reused.size,
         files: table.routes.length + current.publicFiles,
@@ -122,7 +133,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
     const staging = await createStaging(paths.outDir);
     try {
-      const publicFiles = await copyPublic(paths.publicDir, staging);
+      const publicFiles = await copyPublic(paths.publicDir, staging, options.shard);
       const taken = new Map(publicFiles.files.map((f) => [outputPathKey(f), f]));
       const tracked = plan.track(staging);
       const assets = await prepareAssets({
@@ -141,20 +152,25 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         staging: tracked,
         taken,
         reuse: (route) => plan.reused.get(route.outputPath),
+        store,
+        markdown: config.markdown,
+        workers: options.workers,
         signal: options.signal,
         onPage: (done, total) => progress({ stage: "render", done, total }),
       });
       const images = await writeMarkdownAssets(markdown, staging);
       progress({ stage: "write" });
+      if (options.shard) await writeShardManifest(staging.dir, options.shard);
       await plan.beforeCommit();
       await staging.commit();
       await plan.save(rendered.reads, images.files);
       await writeBuildGraph(paths.cacheDir, root, rendered.graph);
       return {
         outDir: paths.outDir,
+        workers: rendered.workers,
         pages: table.routes.length,
         reused: plan.reused.size,
-        files: table.routes.length + publicFiles.files.length + assets.files + images.files,
+        files: table.routes.length + publicFiles.copied + assets.files + images.files,
         bytes: rendered.bytes + plan.reusedBytes + publicFiles.bytes + assets.bytes + images.bytes,
         seconds: (performance.now() - started) / 1000,
       };
@@ -166,6 +182,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     setActiveStore(undefined);
     releaseLock();
   }
+}
+
+/** A shard renders the routes whose output path hashes to it; no shard means all of them. */
+function selectShard(table: RouteTable, shard: ShardSpec | undefined): RouteTable {
+  return shard ? { routes: table.routes.filter((r) => inShard(r.outputPath, shard)) } : table;
 }
 
 /** URL → project-relative inputs: which pages a changed file affects, for incremental builds. */

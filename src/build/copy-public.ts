@@ -1,21 +1,29 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { inShard, type ShardSpec } from "../shard/index.js";
 import { toPosix, walkFiles } from "../support/index.js";
 import type { Staging } from "./staging.js";
 
-/** Copies the public folder into the output as it is; returns the paths and bytes written. */
+/**
+ * Copies the public folder into the output as it is. A shard copies only its share, but
+ * `files` lists them all, so every shard checks pages against every public file.
+ */
 export async function copyPublic(
   publicDir: string,
   staging: Staging,
-): Promise<{ files: string[]; bytes: number }> {
-  if (!existsSync(publicDir)) return { files: [], bytes: 0 };
+  shard?: ShardSpec,
+): Promise<{ files: string[]; copied: number; bytes: number }> {
+  if (!existsSync(publicDir)) return { files: [], copied: 0, bytes: 0 };
   const files: string[] = [];
   let bytes = 0;
+  let copied = 0;
   for (const file of await walkFiles(publicDir, () => false)) {
     const relative = toPosix(path.relative(publicDir, file));
-    bytes += await staging.write(relative, await readFile(file));
     files.push(relative);
+    if (shard && !inShard(relative, shard)) continue;
+    bytes += await staging.write(relative, await readFile(file));
+    copied++;
   }
-  return { files, bytes };
+  return { files, copied, bytes };
 }

@@ -165,7 +165,10 @@ export async function planIncremental(options: PlanIncrementalOptions): Promise<
         const output = reused.has(route.outputPath)
           ? previous[route.outputPath]?.output
           : written.get(route.outputPath);
-        if (key === undefined || output === undefined) return;
+        if (key === undefined) return;
+        // Render workers write their pages themselves, past `track()`: digest those here.
+        const digest =
+          output ?? sha256(await readFile(path.join(outDir, route.outputPath)).catch(() => ""));
         const reads = reused.get(route.outputPath) ?? readsByUrl[route.url] ?? [];
         const record = previous[route.outputPath];
         if (record && reused.has(route.outputPath) && !copied.has(route.outputPath)) {
@@ -180,7 +183,7 @@ export async function planIncremental(options: PlanIncrementalOptions): Promise<
           readsDigest: digests.reads(reads),
           size: info.size,
           mtimeMs: info.mtimeMs,
-          output,
+          output: digest,
         };
       });
       const publicDigests = await digestPublicFiles(options.publicDir);

@@ -23,6 +23,8 @@ type AnyComponent = ComponentType<Record<string, unknown>>;
 export interface LoadedPage {
   page: PageFile;
   component: AnyComponent;
+  /** URL of the compiled module whose default export is `component`, for render workers. */
+  moduleUrl: string | undefined;
   /** Props every route of this page gets (a markdown page's body and front matter). */
   props: Record<string, unknown>;
   /** What a dynamic page's `paths()` returned. */
@@ -85,6 +87,7 @@ export async function loadPages({
           layouts,
           modules,
           moduleInputs: bundled.inputs,
+          moduleUrls: bundled.modules,
           markdown,
           resolveUrl,
           defaultLayout,
@@ -97,10 +100,12 @@ export async function loadPages({
     if (typeof component !== "function")
       throw new KilnError(catalog.PageNoComponent(), { file: page.file });
     const inputs = bundled.inputs.get(page.file) ?? [page.file];
+    const moduleUrl = bundled.modules.get(page.file);
     if (!isDynamic(page)) {
       loaded.push({
         page,
         component: component as AnyComponent,
+        moduleUrl,
         props: {},
         inputs,
         module: page.file,
@@ -130,6 +135,7 @@ export async function loadPages({
     loaded.push({
       page,
       component: component as AnyComponent,
+      moduleUrl,
       props: {},
       paths: result,
       callPaths: pathsOf,
@@ -144,6 +150,7 @@ interface MarkdownPageContext {
   layouts: ReadonlyMap<string, string>;
   modules: ReadonlyMap<string, PageModule>;
   moduleInputs: ReadonlyMap<string, string[]>;
+  moduleUrls: ReadonlyMap<string, string>;
   markdown: MarkdownRenderer;
   resolveUrl: (file: string) => string | undefined;
   defaultLayout: string | undefined;
@@ -174,6 +181,7 @@ async function loadMarkdownPage(page: PageFile, context: MarkdownPageContext): P
     return {
       page,
       component: DefaultLayout as unknown as AnyComponent,
+      moduleUrl: undefined,
       props: render({}),
       inputs,
     };
@@ -196,6 +204,7 @@ async function loadMarkdownPage(page: PageFile, context: MarkdownPageContext): P
   return {
     page,
     component: component as AnyComponent,
+    moduleUrl: context.moduleUrls.get(layoutFile),
     props: render(layout.components),
     inputs: [...new Set([...inputs, ...(moduleInputs.get(layoutFile) ?? [])])],
     module: layoutFile,

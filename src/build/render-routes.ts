@@ -1,7 +1,11 @@
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import { snapshotStore, trackReads, type ContentStore } from "../content/index.js";
 import { KilnError, catalog } from "../errors/index.js";
-import { trackReads } from "../content/index.js";
+import type { MarkdownOptions } from "../markdown/index.js";
 import { renderPage, type IslandManifest, type SiteInfo } from "../render/index.js";
-import { outputPathKey, type Route, type RouteTable } from "../routes/index.js";
+import { markdownPageUrls, outputPathKey, type Route, type RouteTable } from "../routes/index.js";
+import { createRenderPool, type RenderPool, type WrittenPage } from "../workers/index.js";
 import type { LoadedPage } from "./load-pages.js";
 import type { Staging } from "./staging.js";
 
@@ -18,6 +22,11 @@ export interface RenderRoutesOptions {
   staging: Staging;
   /** Output paths already taken by public files, case-folded. */
   taken: ReadonlyMap<string, string>;
+  /** What render workers need to answer `getCollection()` and `renderEntry()` like the main thread. */
+  store: ContentStore;
+  markdown: MarkdownOptions;
+  /** Render workers; 0 renders on the main thread. @default one per CPU for large sites */
+  workers?: number | undefined;
   signal?: AbortSignal | undefined;
   /**
    * For incremental builds: the store reads of a route's previous render when its output is
@@ -29,51 +38,157 @@ export interface RenderRoutesOptions {
 
 export interface RenderedRoutes {
   bytes: number;
+  /** Render workers used; 0 when every page rendered on the main thread. */
+  workers: number;
   /** URL → what the page read: its source files and store reads. */
   graph: Record<string, string[]>;
   /** URL → the store reads of its render alone (or of its reused previous render). */
   reads: Record<string, string[]>;
 }
 
-/** Renders every route and streams it to the staging folder, one page in memory at a time. */
+/** Below this many pages, starting workers costs more than it saves. */
+const PARALLEL_THRESHOLD = 400;
+
+/**
+ * Renders every route and streams it to the staging folder. With workers, a bounded number of
+ * pages are in flight (two per worker), so memory does not grow with the site. Output does
+ * not depend on the worker count: each page is rendered by the same pure function and written
+ * to its own file; the graph is assembled in route order.
+ */
 export async function renderRoutes(options: RenderRoutesOptions): Promise<RenderedRoutes> {
   const { routes } = options.table;
-  const graph: Record<string, string[]> = {};
-  const readsByUrl: Record<string, string[]> = {};
+  for (const route of routes) assertNotPublic(route, options.taken);
+  const pool = startPool(options);
+  const graphs: string[][] = new Array<string[]>(routes.length);
+  const readsOf: string[][] = new Array<string[]>(routes.length);
   let bytes = 0;
-  for (const [index, route] of routes.entries()) {
+  let done = 0;
+  const renderOne = async (index: number) => {
     options.signal?.throwIfAborted();
+    const route = routes[index]!;
     const loaded = options.pages.get(route.page.file)!;
-    const publicFile = options.taken.get(outputPathKey(route.outputPath));
-    if (publicFile) {
-      throw new KilnError(
-        catalog.OutputConflict({ output: publicFile, page: route.page.relative }),
-        { file: route.page.file },
-      );
-    }
     const reused = options.reuse?.(route);
-    if (reused) {
-      readsByUrl[route.url] = reused;
-      graph[route.url] = [...new Set([...loaded.inputs, ...reused])];
-      options.onPage?.(index + 1, routes.length);
-      continue;
-    }
-    const { result: html, reads } = await trackReads(() =>
-      renderPage({
-        url: route.url,
-        file: route.page.file,
-        page: route.page.relative,
-        component: loaded.component,
-        props: { ...loaded.props, ...route.props, params: route.params, url: route.url },
-        site: options.site,
-        islands: options.assets.islands,
-        headTags: [...options.assets.stylesFor(loaded.module), ...options.assets.headTags],
-      }),
-    );
-    bytes += await options.staging.write(route.outputPath, html);
-    graph[route.url] = [...new Set([...loaded.inputs, ...reads])];
-    readsByUrl[route.url] = reads;
-    options.onPage?.(index + 1, routes.length);
+    const rendered = reused
+      ? { bytes: 0, reads: reused }
+      : await renderRoute(route, loaded, options, pool);
+    bytes += rendered.bytes;
+    readsOf[index] = rendered.reads;
+    graphs[index] = [...new Set([...loaded.inputs, ...rendered.reads])];
+    options.onPage?.(++done, routes.length);
+  };
+  try {
+    await runBounded(routes.length, pool ? pool.size * 2 : 1, renderOne);
+  } finally {
+    await pool?.close();
   }
-  return { bytes, graph, reads: readsByUrl };
+  const graph: Record<string, string[]> = {};
+  const reads: Record<string, string[]> = {};
+  routes.forEach((route, index) => {
+    graph[route.url] = graphs[index]!;
+    reads[route.url] = readsOf[index]!;
+  });
+  return { bytes, graph, reads, workers: pool?.size ?? 0 };
+}
+
+function startPool(options: RenderRoutesOptions): RenderPool | undefined {
+  const count =
+    options.workers ??
+    (options.table.routes.length >= PARALLEL_THRESHOLD ? availableParallelism() : 0);
+  // Highlighted code comes from an async pass over all entries on the main thread
+  // (`prepareEntries`), and `.mdx` entries are compiled there (`registerMdxEntry`); workers
+  // have neither, so such sites render here.
+  if (count < 1 || options.markdown.highlight || hasMdxEntries(options.store)) return undefined;
+  const pages = [...options.pages.values()].map((loaded) => loaded.page);
+  try {
+    return createRenderPool(count, {
+      store: snapshotStore(options.store),
+      markdown: options.markdown,
+      pageUrls: [...markdownPageUrls(pages)],
+      islands: options.assets.islands,
+      sourceMaps: process.sourceMapsEnabled,
+    });
+  } catch (error) {
+    // Entry data a worker cannot receive (a schema that makes functions or class instances):
+    // render on the main thread, which gives the same bytes, only slower.
+    if (isCloneError(error)) return undefined;
+    throw error;
+  }
+}
+
+/** Renders and writes one page, on a worker when there is one. */
+async function renderRoute(
+  route: Route,
+  loaded: LoadedPage,
+  { site, staging, assets }: RenderRoutesOptions,
+  pool: RenderPool | undefined,
+): Promise<WrittenPage> {
+  const task = {
+    url: route.url,
+    file: route.page.file,
+    page: route.page.relative,
+    props: { ...loaded.props, ...route.props, params: route.params, url: route.url },
+    site,
+    headTags: [...assets.stylesFor(loaded.module), ...assets.headTags],
+  };
+  if (pool && loaded.moduleUrl !== undefined) {
+    try {
+      const outFile = path.join(staging.dir, route.outputPath);
+      return await pool.render({ ...task, module: loaded.moduleUrl, outFile });
+    } catch (error) {
+      if (!isCloneError(error)) throw error;
+    }
+  }
+  const { result: html, reads } = await trackReads(() =>
+    renderPage({ ...task, component: loaded.component, islands: assets.islands }),
+  );
+  return { bytes: await staging.write(route.outputPath, html), reads };
+}
+
+/**
+ * Runs `work(0..count-1)` with at most `limit` at once, starting them in index order. The first
+ * failure stops new work; once running work settles, the failure of the lowest index is thrown,
+ * so the error a user sees does not depend on timing.
+ */
+async function runBounded(
+  count: number,
+  limit: number,
+  work: (index: number) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const failures: { index: number; error: unknown }[] = [];
+  const lane = async () => {
+    while (next < count && failures.length === 0) {
+      const index = next++;
+      try {
+        await work(index);
+      } catch (error) {
+        failures.push({ index, error });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, count) }, lane));
+  if (failures.length) throw failures.sort((a, b) => a.index - b.index)[0]!.error;
+}
+
+function assertNotPublic(route: Route, taken: ReadonlyMap<string, string>): void {
+  const publicFile = taken.get(outputPathKey(route.outputPath));
+  if (publicFile) {
+    throw new KilnError(catalog.OutputConflict({ output: publicFile, page: route.page.relative }), {
+      file: route.page.file,
+    });
+  }
+}
+
+function hasMdxEntries(store: ContentStore): boolean {
+  return store
+    .names()
+    .some((name) =>
+      store
+        .list(name)
+        .some((entry) => "file" in entry.origin && entry.origin.file.endsWith(".mdx")),
+    );
+}
+
+function isCloneError(error: unknown): boolean {
+  return error instanceof Error && error.name === "DataCloneError";
 }

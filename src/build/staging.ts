@@ -1,5 +1,5 @@
-import { existsSync } from "node:fs";
-import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 
 /**
@@ -23,14 +23,17 @@ export async function createStaging(outDir: string): Promise<Staging> {
   const made = new Set<string>([dir]);
   return {
     dir,
+    // Synchronous on purpose: thousands of small files written one promise at a time left the
+    // main thread idle between pages (measured with --cpu-prof); a sync write costs less.
+    // eslint-disable-next-line @typescript-eslint/require-await
     async write(relative, content) {
       const target = path.join(dir, relative);
       const folder = path.dirname(target);
       if (!made.has(folder)) {
-        await mkdir(folder, { recursive: true });
+        mkdirSync(folder, { recursive: true });
         made.add(folder);
       }
-      await writeFile(target, content);
+      writeFileSync(target, content);
       return typeof content === "string" ? Buffer.byteLength(content) : content.byteLength;
     },
     async commit() {

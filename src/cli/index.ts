@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { build, cacheDirOf, resolveProjectPaths } from "../build/index.js";
+import { build, cacheDirOf, mergeShards, resolveProjectPaths } from "../build/index.js";
 import { loadConfig } from "../config/index.js";
 import { KilnError, catalog, formatError } from "../errors/index.js";
 import { startServer } from "../serve/index.js";
+import type { ShardSpec } from "../shard/index.js";
 import { formatSummary } from "./format-summary.js";
 import { runDev } from "./run-dev.js";
 import { USAGE, parseCommand, type Command } from "./parse-args.js";
@@ -31,7 +32,14 @@ async function run(command: Command): Promise<number> {
       process.stdout.write(`${readVersion()}\n`);
       return 0;
     case "build":
-      return runBuild(command.root, command.outDir, command.offline);
+      return runBuild(command.root, command.outDir, command);
+    case "merge": {
+      const merged = await mergeShards(command.inputs, command.outDir);
+      process.stdout.write(
+        `Merged ${command.inputs.length} shards, ${merged.files} files → ${path.relative(process.cwd(), merged.outDir) || "."}\n`,
+      );
+      return 0;
+    }
     case "serve":
       return runServe(command.root, command.outDir, command.port);
     case "dev":
@@ -42,7 +50,11 @@ async function run(command: Command): Promise<number> {
 async function runBuild(
   root: string,
   outDir: string | undefined,
-  offline: boolean,
+  {
+    workers,
+    shard,
+    offline,
+  }: { workers: number | undefined; shard: ShardSpec | undefined; offline: boolean },
 ): Promise<number> {
   const line = createProgressLine(process.stderr);
   const interrupt = new AbortController();
@@ -53,6 +65,8 @@ async function runBuild(
     const result = await build({
       root,
       outDir,
+      workers,
+      shard,
       offline,
       signal: interrupt.signal,
       onProgress: (progress) => line.update(progress),

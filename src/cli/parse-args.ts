@@ -1,8 +1,18 @@
 import { parseArgs } from "node:util";
 import { KilnError, catalog } from "../errors/index.js";
+import { parseShardSpec, type ShardSpec } from "../shard/index.js";
 
 export type Command =
-  | { name: "build"; root: string; outDir: string | undefined; debug: boolean; offline: boolean }
+  | {
+      name: "build";
+      root: string;
+      outDir: string | undefined;
+      debug: boolean;
+      offline: boolean;
+      workers: number | undefined;
+      shard: ShardSpec | undefined;
+    }
+  | { name: "merge"; inputs: string[]; outDir: string; debug: boolean }
   | { name: "serve"; root: string; outDir: string | undefined; port: number; debug: boolean }
   | {
       name: "dev";
@@ -21,12 +31,17 @@ Commands:
   build [root]   Build the site in root (default: the current folder) into its outDir
   serve [root]   Serve the built site on 127.0.0.1 to preview it
   dev [root]     Serve the site on 127.0.0.1:4321 while you edit it, reloading the browser
+  merge <dirs…> --out <dir>
+                 Join the outputs of \`build --shard 1/n\` … \`n/n\` into one site
 
 Options:
   --out <dir>    Output folder, relative to root (default: the config's outDir, "dist")
   --offline      build: remote sources use only their cache in .kiln/, no network
   --port <n>     Port for serve (default: 4173) or dev (default: 4321, or the next free one)
   --host <addr>  Address dev listens on (default: 127.0.0.1); other machines can then reach it
+  --workers <n>  Render threads for build; 0 renders on the main thread (default: one per CPU
+                 for sites of 400 pages or more)
+  --shard <i/n>  Build only shard i of n (1-based): the pages whose output path hashes to it
   --debug        Show stack traces
   -h, --help     Show this help
   -v, --version  Show Kiln's version
@@ -42,6 +57,8 @@ export function parseCommand(argv: readonly string[]): Command {
         out: { type: "string" },
         port: { type: "string" },
         host: { type: "string" },
+        workers: { type: "string" },
+        shard: { type: "string" },
         debug: { type: "boolean", default: false },
         offline: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
@@ -55,12 +72,19 @@ export function parseCommand(argv: readonly string[]): Command {
   if (values.version) return { name: "version" };
   const [name, root = ".", ...extra] = positionals;
   if (values.help || name === undefined || name === "help") return { name: "help" };
+  if (name === "merge") return parseMerge(positionals.slice(1), values.out, values.debug);
   if (extra.length > 0)
     throw new KilnError(catalog.UsageInvalid({ problem: `unexpected argument "${extra[0]}"` }));
   const common = { root, outDir: values.out, debug: values.debug };
   switch (name) {
     case "build":
-      return { name, ...common, offline: values.offline };
+      return {
+        name,
+        ...common,
+        offline: values.offline,
+        workers: parseWorkers(values.workers),
+        shard: parseShard(values.shard),
+      };
     case "serve":
       return { name, ...common, port: parsePort(values.port) };
     case "dev":
@@ -79,4 +103,36 @@ function parsePort(value: string | undefined, fallback = 4173): number {
     );
   }
   return port;
+}
+
+function parseWorkers(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const workers = Number(value);
+  if (!/^\d+$/.test(value) || workers > 256) {
+    throw new KilnError(
+      catalog.UsageInvalid({ problem: `--workers must be a number from 0 to 256, got "${value}"` }),
+    );
+  }
+  return workers;
+}
+
+function parseShard(value: string | undefined): ShardSpec | undefined {
+  if (value === undefined) return undefined;
+  const shard = parseShardSpec(value);
+  if (!shard) {
+    throw new KilnError(
+      catalog.UsageInvalid({
+        problem: `--shard must be i/n with 1 ≤ i ≤ n, such as 2/4, got "${value}"`,
+      }),
+    );
+  }
+  return shard;
+}
+
+function parseMerge(inputs: string[], out: string | undefined, debug: boolean): Command {
+  if (inputs.length === 0)
+    throw new KilnError(catalog.UsageInvalid({ problem: "merge needs the shard output folders" }));
+  if (out === undefined)
+    throw new KilnError(catalog.UsageInvalid({ problem: "merge needs --out <dir>" }));
+  return { name: "merge", inputs, outDir: out, debug };
 }

@@ -1,6 +1,7 @@
 import { readFile, readdir, realpath } from "node:fs/promises";
 import path from "node:path";
-import type { Entry } from "./entry.js";
+import { detachStrings } from "./detach-strings.js";
+import { withLazyBody } from "./lazy-body.js";
 import { ENTRY_EXTENSIONS, parseEntry } from "./parse-entry.js";
 import type { Source } from "./source.js";
 import { walkFiles } from "../support/index.js";
@@ -29,15 +30,15 @@ export function fileSource(contentDir: string): Source {
         for (const file of files.filter((f) => ENTRY_EXTENSIONS.has(path.extname(f)))) {
           const bytes = await readFile(file);
           const parsed = parseEntry(bytes, file);
-          const entry: Entry = {
+          const entry = {
             id: entryId(folder, file),
             collection,
-            data: parsed.data,
-            body: parsed.body,
+            data: detachStrings(parsed.data),
             digest: digest(bytes),
             origin: { file, bodyLine: parsed.bodyLine },
           };
-          store.set(entry);
+          // Markdown bodies are read again when a page renders them, not kept in memory.
+          store.set(parsed.body === "" ? { ...entry, body: "" } : withLazyBody(entry, file));
         }
       }
     },

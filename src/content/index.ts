@@ -12,3 +12,5 @@ export { queryCollection, queryEntry, setActiveStore, trackReads } from "./query
 export { locateField } from "./locate-field.js";
 export { validateEntries } from "./validate-entries.js";
 export { ENTRY_EXTENSIONS } from "./parse-entry.js";
+export { restoreStore, snapshotStore, type EntrySnapshot, type StoreSnapshot } from "./snapshot.js";
+export { detachStrings } from "./detach-strings.js";

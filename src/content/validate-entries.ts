@@ -2,6 +2,7 @@ import type { CollectionConfig } from "../config/index.js";
 import { formatIssuePath, issueKeys } from "../config/index.js";
 import { KilnError, catalog, type SourceLocation } from "../errors/index.js";
 import { describeOrigin } from "./entry.js";
+import { withData } from "./lazy-body.js";
 import { locateField } from "./locate-field.js";
 import type { ContentStore } from "./store.js";
 
@@ -20,7 +21,7 @@ export async function validateEntries(
     for (const entry of store.list(name)) {
       const result = await schema["~standard"].validate(entry.data);
       if (!result.issues) {
-        store.replace({ ...entry, data: result.value as Record<string, unknown> });
+        store.replace(withData(entry, result.value as Record<string, unknown>));
         continue;
       }
       const issue = result.issues[0]!;

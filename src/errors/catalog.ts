@@ -387,4 +387,31 @@ export const catalog = {
     message: ({ source, problem }) => `Source "${source}" is misconfigured: ${problem}.`,
     hint: () => "See the Sources section of README.md for each source's options.",
   }),
+  // Shards and merge (issue 5)
+  MergeNotShard: define<{ dir: string }>({
+    code: "KILN_MERGE_NOT_SHARD",
+    title: "Not a shard output",
+    message: ({ dir }) => `${dir} has no shard manifest (.kiln-shard.json).`,
+    hint: () => "Pass the output folders of `kiln build --shard i/n`, one per shard.",
+  }),
+  MergeShardSet: define<{ problem: string }>({
+    code: "KILN_MERGE_SHARD_SET",
+    title: "Incomplete set of shards",
+    message: ({ problem }) => `The shards do not make one whole build: ${problem}.`,
+    hint: () => "Pass exactly one output of each shard 1/n … n/n of the same build.",
+  }),
+  MergeConflict: define<{ file: string; first: string; second: string }>({
+    code: "KILN_MERGE_CONFLICT",
+    title: "Two shards wrote different files at one path",
+    message: ({ file, first, second }) =>
+      `${file} differs between ${first} and ${second}; the merged site cannot hold both.`,
+    hint: () => "Build every shard from the same commit and the same content.",
+  }),
+  MergeFileChanged: define<{ file: string; dir: string }>({
+    code: "KILN_MERGE_FILE_CHANGED",
+    title: "A shard file does not match its manifest",
+    message: ({ file, dir }) =>
+      `${file} in ${dir} is missing or changed since the shard was built.`,
+    hint: () => "Rebuild that shard, or pass its output folder as it was written.",
+  }),
 } as const;

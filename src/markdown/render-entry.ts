@@ -12,11 +12,14 @@ import { renderMdx, setMdxComponents, type MdxModule } from "./render-mdx.js";
 /**
  * The renderer pages use through `renderEntry()`. The build configures it from the config
  * before pages load; results are cached by the entry's digest, so a page listing a hundred
- * posts and the hundred post pages render each body once.
+ * posts and the hundred post pages render each body once. The cache keeps the most recently
+ * used results only: unbounded, it held every rendered post of a large site in memory.
  */
 let renderer: MarkdownRenderer = createMarkdownRenderer({ html: true });
 let resolveUrl: ResolveMarkdownUrl | undefined;
+let highlighting = false;
 const cache = new Map<string, RenderedMarkdown>();
+const CACHE_LIMIT = 1000;
 /** Compiled `.mdx` entries by digest: the build compiles them before pages render. */
 const mdxEntries = new Map<string, MdxModule>();
 
@@ -32,6 +35,7 @@ export interface RenderEntryOptions {
 
 export function configureMarkdown(options: MarkdownOptions): MarkdownRenderer {
   renderer = createMarkdownRenderer(options);
+  highlighting = Boolean(options.highlight);
   resolveUrl = undefined;
   cache.clear();
   mdxEntries.clear();
@@ -54,6 +58,8 @@ export function setMarkdownPageUrls(resolve: ResolveMarkdownUrl): void {
 export async function prepareEntries(
   entries: Iterable<Pick<Entry, "body"> & Partial<Pick<Entry, "origin">>>,
 ): Promise<void> {
+  // Without highlighting there is nothing to prepare; reading every body would load them all.
+  if (!highlighting) return;
   const documents = [];
   for (const entry of entries) {
     if (entry.body === "" || isMdx(entry.origin)) continue;
@@ -76,10 +82,13 @@ export function renderEntry(
 ): RenderedMarkdown {
   if (isMdx(entry.origin)) return renderMdxEntry(entry, options);
   let rendered = cache.get(entry.digest);
-  if (!rendered) {
+  if (rendered) {
+    cache.delete(entry.digest); // re-inserted below: Map order is recency order
+  } else {
     rendered = renderer.render(entry.body, { source: fileOrigin(entry.origin), resolveUrl });
-    cache.set(entry.digest, rendered);
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   }
+  cache.set(entry.digest, rendered);
   return rendered;
 }
 

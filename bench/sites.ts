@@ -1,0 +1,146 @@
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+/**
+ * One site per generator over the same corpus: one HTML page per post at /posts/post-NNNNN/,
+ * a trivial layout (doctype, charset, title, h1, body), nothing else. Code highlighting is off
+ * on every side (Kiln's shiki and Hugo's Chroma are on by default): the figures in
+ * BENCHMARKS.md were taken before Kiln had a highlighter, and highlighted sites do not yet
+ * render on Kiln's workers.
+ */
+export type Tool = "kiln" | "hugo" | "eleventy";
+
+const KILN_CONFIG = `import { defineConfig } from "kiln";
+
+export default defineConfig({ site: { title: "Bench" }, markdown: { highlight: false } });
+`;
+
+const KILN_PAGE = `import { Head, getCollection, renderEntry, type Entry } from "kiln";
+
+export function paths() {
+  return getCollection("posts").map((post) => ({ params: { slug: post.id }, props: { post } }));
+}
+
+export default function Post({ post }: { post: Entry<{ title: string }> }) {
+  return (
+    <>
+      <Head>
+        <title>{post.data.title}</title>
+      </Head>
+      <h1>{post.data.title}</h1>
+      <div dangerouslySetInnerHTML={{ __html: renderEntry(post).html }} />
+    </>
+  );
+}
+`;
+
+const HUGO_CONFIG = `baseURL = "https://example.org/"
+title = "Bench"
+disableKinds = ["home", "section", "taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
+
+[markup.highlight]
+  codeFences = false
+`;
+
+const HUGO_LAYOUT = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>{{ .Title }}</title>
+</head>
+<body>
+<h1>{{ .Title }}</h1>
+{{ .Content }}
+</body>
+</html>
+`;
+
+const ELEVENTY_CONFIG = `export default function (eleventyConfig) {
+  eleventyConfig.addGlobalData("layout", "post.njk");
+  return { dir: { input: "src", output: "_site" } };
+}
+`;
+
+const ELEVENTY_LAYOUT = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>{{ title }}</title>
+</head>
+<body>
+<h1>{{ title }}</h1>
+{{ content | safe }}
+</body>
+</html>
+`;
+
+/** Writes `tool`'s site for the corpus in `corpusDir` (its `posts/` folder) unless it exists. */
+export function prepareSite(tool: Tool, corpusDir: string, siteDir: string): void {
+  if (existsSync(path.join(siteDir, ".ready"))) return;
+  rmSync(siteDir, { recursive: true, force: true });
+  const posts = path.join(corpusDir, "posts");
+  const files: Record<string, string> = {};
+  let postsDir: string;
+  switch (tool) {
+    case "kiln":
+      files["kiln.config.ts"] = KILN_CONFIG;
+      files["src/pages/posts/[slug].tsx"] = KILN_PAGE;
+      postsDir = "src/content/posts";
+      break;
+    case "hugo":
+      files["hugo.toml"] = HUGO_CONFIG;
+      files["layouts/_default/single.html"] = HUGO_LAYOUT;
+      postsDir = "content/posts";
+      break;
+    case "eleventy":
+      files["eleventy.config.mjs"] = ELEVENTY_CONFIG;
+      files["src/_includes/post.njk"] = ELEVENTY_LAYOUT;
+      postsDir = "src/posts";
+      break;
+  }
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(siteDir, name)), { recursive: true });
+    writeFileSync(path.join(siteDir, name), text);
+  }
+  cpSync(posts, path.join(siteDir, postsDir), { recursive: true });
+  writeFileSync(path.join(siteDir, ".ready"), "");
+}
+
+/** Removes what a previous build left, so the next one is cold. */
+export function cleanSite(tool: Tool, siteDir: string): void {
+  const leftovers: Record<Tool, string[]> = {
+    kiln: ["dist", ".kiln"],
+    hugo: ["public", "resources", ".hugo-cache", ".hugo_build.lock"],
+    eleventy: ["_site"],
+  };
+  for (const name of leftovers[tool])
+    rmSync(path.join(siteDir, name), { recursive: true, force: true });
+}
+
+/** The command line of a cold build of `siteDir`. */
+export function buildCommand(
+  tool: Tool,
+  siteDir: string,
+  peers: { kilnBin: string; eleventyCli: string; kilnArgs: string[] },
+): string[] {
+  switch (tool) {
+    case "kiln":
+      return [process.execPath, peers.kilnBin, "build", siteDir, ...peers.kilnArgs];
+    case "hugo":
+      return [
+        "hugo",
+        "--quiet",
+        "--source",
+        siteDir,
+        "--cacheDir",
+        path.join(siteDir, ".hugo-cache"),
+      ];
+    case "eleventy":
+      return [process.execPath, peers.eleventyCli, "--quiet"];
+  }
+}
+
+/** Where a build wrote its pages, for counting them. */
+export function outputDir(tool: Tool, siteDir: string): string {
+  return path.join(siteDir, { kiln: "dist", hugo: "public", eleventy: "_site" }[tool]);
+}
