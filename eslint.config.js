@@ -10,6 +10,7 @@ const STAGES = [
   "compile",
   "config",
   "content",
+  "dev",
   "errors",
   "markdown",
   "render",
@@ -63,7 +64,7 @@ export default tseslint.config(
   },
   {
     // Browser code: it ships to every visitor and cannot reach Node or the build's stages.
-    files: ["src/client/**/*.ts"],
+    files: ["src/client/**/*.ts", "src/dev-client/**/*.ts"],
     rules: {
       "no-restricted-imports": [
         "error",

@@ -13,6 +13,7 @@ import { acquireBuildLock } from "./build-lock.js";
 import { copyPublic } from "./copy-public.js";
 import { loadPages } from "./load-pages.js";
 import { assertSafeOutDir, cacheDirOf, resolveProjectPaths } from "./project-paths.js";
+import { planIncremental } from "./incremental-plan.js";
 import { renderRoutes } from "./render-routes.js";
 import { createMarkdownImageProcessor, writeMarkdownAssets } from "./markdown-assets.js";
 import { loadMdxComponents, loadMdxEntries } from "./mdx-entries.js";
@@ -50,6 +51,8 @@ export interface BuildResult {
   /** Render worker threads used; 0 when pages rendered on the main thread. */
   workers: number;
   pages: number;
+  /** Pages taken unchanged from the previous output (incremental build). */
+  reused: number;
   files: number;
   bytes: number;
   seconds: number;
@@ -67,7 +70,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const releaseLock = acquireBuildLock(cacheDir);
   try {
     progress({ stage: "config" });
-    const { config } = await loadConfig(root, cacheDir);
+    const { config, inputs: configInputs } = await loadConfig(root, cacheDir);
     const paths = resolveProjectPaths(root, config, options.outDir);
     assertSafeOutDir(paths);
     await recoverInterruptedSwap(paths.outDir);
@@ -107,23 +110,49 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       options.shard,
     );
 
+    const pagesByFile = new Map(pages.map((p) => [p.page.file, p]));
+    const plan = await planIncremental({
+      ...paths,
+      configInputs,
+      table,
+      pages: pagesByFile,
+      store,
+      logger: options.logger,
+    });
+    const current = await plan.currentOutput();
+    if (current) {
+      return {
+        outDir: paths.outDir,
+        workers: 0,
+        pages: table.routes.length,
+        reused: plan.reused.size,
+        files: table.routes.length + current.publicFiles,
+        bytes: plan.reusedBytes + current.publicBytes,
+        seconds: (performance.now() - started) / 1000,
+      };
+    }
+
     const staging = await createStaging(paths.outDir);
     try {
       const publicFiles = await copyPublic(paths.publicDir, staging, options.shard);
       const taken = new Map(publicFiles.files.map((f) => [outputPathKey(f), f]));
+      const tracked = plan.track(staging);
       const assets = await prepareAssets({
         root,
         options: config.assets,
         found: assetsPlugin.found,
-        write: (file, data) => staging.write(file, data),
+        write: (file, data) => tracked.write(file, data),
       });
+      plan.useAssets(assets);
+      await plan.linkReused(staging);
       const rendered = await renderRoutes({
         table,
-        pages: new Map(pages.map((p) => [p.page.file, p])),
+        pages: pagesByFile,
         site: config.site,
         assets,
-        staging,
+        staging: tracked,
         taken,
+        reuse: (route) => plan.reused.get(route.outputPath),
         store,
         markdown: config.markdown,
         workers: options.workers,
@@ -133,14 +162,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const images = await writeMarkdownAssets(markdown, staging);
       progress({ stage: "write" });
       if (options.shard) await writeShardManifest(staging.dir, options.shard);
+      await plan.beforeCommit();
       await staging.commit();
+      await plan.save(rendered.reads, images.files);
       await writeBuildGraph(paths.cacheDir, root, rendered.graph);
       return {
         outDir: paths.outDir,
         workers: rendered.workers,
         pages: table.routes.length,
+        reused: plan.reused.size,
         files: table.routes.length + publicFiles.copied + assets.files + images.files,
-        bytes: rendered.bytes + publicFiles.bytes + assets.bytes + images.bytes,
+        bytes: rendered.bytes + plan.reusedBytes + publicFiles.bytes + assets.bytes + images.bytes,
         seconds: (performance.now() - started) / 1000,
       };
     } catch (error) {

@@ -5,4 +5,6 @@ export {
   cacheDirOf,
   type ProjectPaths,
 } from "./project-paths.js";
+export { loadPages, type LoadedPage, type LoadPagesOptions } from "./load-pages.js";
+export { loadMdxComponents, loadMdxEntries } from "./mdx-entries.js";
 export { mergeShards, type MergeResult } from "./merge-shards.js";

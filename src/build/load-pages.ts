@@ -29,6 +29,8 @@ export interface LoadedPage {
   props: Record<string, unknown>;
   /** What a dynamic page's `paths()` returned. */
   paths?: readonly unknown[];
+  /** The page's `paths()` itself: the dev server calls it again when content changes. */
+  callPaths?: () => unknown;
   /** Files this page was built from, and store reads of its `paths()`. */
   inputs: string[];
   /** The compiled source file whose export renders it (the page, or a markdown page's layout). */
@@ -136,6 +138,7 @@ export async function loadPages({
       moduleUrl,
       props: {},
       paths: result,
+      callPaths: pathsOf,
       inputs: [...inputs, ...reads],
       module: page.file,
     });

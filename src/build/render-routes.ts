@@ -28,6 +28,11 @@ export interface RenderRoutesOptions {
   /** Render workers; 0 renders on the main thread. @default one per CPU for large sites */
   workers?: number | undefined;
   signal?: AbortSignal | undefined;
+  /**
+   * For incremental builds: the store reads of a route's previous render when its output is
+   * reused as it was (the caller puts it in staging); that route is then not rendered.
+   */
+  reuse?: ((route: Route) => string[] | undefined) | undefined;
   onPage?: ((done: number, total: number) => void) | undefined;
 }
 
@@ -37,6 +42,8 @@ export interface RenderedRoutes {
   workers: number;
   /** URL → what the page read: its source files and store reads. */
   graph: Record<string, string[]>;
+  /** URL → the store reads of its render alone (or of its reused previous render). */
+  reads: Record<string, string[]>;
 }
 
 /** Below this many pages, starting workers costs more than it saves. */
@@ -53,14 +60,19 @@ export async function renderRoutes(options: RenderRoutesOptions): Promise<Render
   for (const route of routes) assertNotPublic(route, options.taken);
   const pool = startPool(options);
   const graphs: string[][] = new Array<string[]>(routes.length);
+  const readsOf: string[][] = new Array<string[]>(routes.length);
   let bytes = 0;
   let done = 0;
   const renderOne = async (index: number) => {
     options.signal?.throwIfAborted();
     const route = routes[index]!;
     const loaded = options.pages.get(route.page.file)!;
-    const rendered = await renderRoute(route, loaded, options, pool);
+    const reused = options.reuse?.(route);
+    const rendered = reused
+      ? { bytes: 0, reads: reused }
+      : await renderRoute(route, loaded, options, pool);
     bytes += rendered.bytes;
+    readsOf[index] = rendered.reads;
     graphs[index] = [...new Set([...loaded.inputs, ...rendered.reads])];
     options.onPage?.(++done, routes.length);
   };
@@ -70,8 +82,12 @@ export async function renderRoutes(options: RenderRoutesOptions): Promise<Render
     await pool?.close();
   }
   const graph: Record<string, string[]> = {};
-  routes.forEach((route, index) => (graph[route.url] = graphs[index]!));
-  return { bytes, graph, workers: pool?.size ?? 0 };
+  const reads: Record<string, string[]> = {};
+  routes.forEach((route, index) => {
+    graph[route.url] = graphs[index]!;
+    reads[route.url] = readsOf[index]!;
+  });
+  return { bytes, graph, reads, workers: pool?.size ?? 0 };
 }
 
 function startPool(options: RenderRoutesOptions): RenderPool | undefined {

@@ -6,7 +6,9 @@ export function formatSummary(result: BuildResult, cwd: string): string {
   return (
     `Built ${result.pages} ${result.pages === 1 ? "page" : "pages"}, ` +
     `${result.files} files, ${formatBytes(result.bytes)} in ${result.seconds.toFixed(2)}s` +
-    `${result.workers ? ` (${result.workers} ${result.workers === 1 ? "worker" : "workers"})` : ""} → ${where}\n`
+    `${result.workers ? ` (${result.workers} ${result.workers === 1 ? "worker" : "workers"})` : ""} → ${where}` +
+    (result.reused > 0 ? ` (${result.reused} unchanged)` : "") +
+    "\n"
   );
 }
 

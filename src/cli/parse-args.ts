@@ -14,6 +14,14 @@ export type Command =
     }
   | { name: "merge"; inputs: string[]; outDir: string; debug: boolean }
   | { name: "serve"; root: string; outDir: string | undefined; port: number; debug: boolean }
+  | {
+      name: "dev";
+      root: string;
+      outDir: string | undefined;
+      port: number;
+      host: string | undefined;
+      debug: boolean;
+    }
   | { name: "help" }
   | { name: "version" };
 
@@ -22,13 +30,15 @@ export const USAGE = `Usage: kiln <command> [root] [options]
 Commands:
   build [root]   Build the site in root (default: the current folder) into its outDir
   serve [root]   Serve the built site on 127.0.0.1 to preview it
+  dev [root]     Serve the site on 127.0.0.1:4321 while you edit it, reloading the browser
   merge <dirs…> --out <dir>
                  Join the outputs of \`build --shard 1/n\` … \`n/n\` into one site
 
 Options:
   --out <dir>    Output folder, relative to root (default: the config's outDir, "dist")
   --offline      build: remote sources use only their cache in .kiln/, no network
-  --port <n>     Port for serve (default: 4173)
+  --port <n>     Port for serve (default: 4173) or dev (default: 4321, or the next free one)
+  --host <addr>  Address dev listens on (default: 127.0.0.1); other machines can then reach it
   --workers <n>  Render threads for build; 0 renders on the main thread (default: one per CPU
                  for sites of 400 pages or more)
   --shard <i/n>  Build only shard i of n (1-based): the pages whose output path hashes to it
@@ -46,6 +56,7 @@ export function parseCommand(argv: readonly string[]): Command {
       options: {
         out: { type: "string" },
         port: { type: "string" },
+        host: { type: "string" },
         workers: { type: "string" },
         shard: { type: "string" },
         debug: { type: "boolean", default: false },
@@ -76,13 +87,15 @@ export function parseCommand(argv: readonly string[]): Command {
       };
     case "serve":
       return { name, ...common, port: parsePort(values.port) };
+    case "dev":
+      return { name, ...common, port: parsePort(values.port, 4321), host: values.host };
     default:
       throw new KilnError(catalog.UsageInvalid({ problem: `unknown command "${name}"` }));
   }
 }
 
-function parsePort(value: string | undefined): number {
-  if (value === undefined) return 4173;
+function parsePort(value: string | undefined, fallback = 4173): number {
+  if (value === undefined) return fallback;
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new KilnError(

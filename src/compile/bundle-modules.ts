@@ -62,16 +62,39 @@ export async function bundleModules(options: BundleModulesOptions): Promise<Bund
   }
   const modules = new Map<string, string>();
   const inputs = new Map<string, string[]>();
-  for (const [output, meta] of Object.entries(result.metafile.outputs)) {
+  const outputs = result.metafile.outputs;
+  for (const [output, meta] of Object.entries(outputs)) {
     if (!meta.entryPoint) continue;
     const entry = path.resolve(absWorkingDir, meta.entryPoint);
     modules.set(entry, pathToFileURL(path.resolve(absWorkingDir, output)).href);
     inputs.set(
       entry,
-      Object.keys(meta.inputs).map((input) => path.resolve(absWorkingDir, input)),
+      [...collectInputs(output, outputs)].sort().map((input) => path.resolve(absWorkingDir, input)),
     );
   }
   return { modules, inputs };
+}
+
+/**
+ * The files that went into an output and into the chunks it imports: with code splitting,
+ * a component two pages share lives in a chunk, not in either page's own output.
+ */
+function collectInputs(
+  output: string,
+  outputs: esbuild.Metafile["outputs"],
+  seen = new Set<string>(),
+): Set<string> {
+  const found = new Set<string>();
+  if (seen.has(output)) return found;
+  seen.add(output);
+  const meta = outputs[output];
+  if (!meta) return found;
+  for (const input of Object.keys(meta.inputs)) found.add(input);
+  for (const imported of meta.imports) {
+    if (imported.external) continue;
+    for (const input of collectInputs(imported.path, outputs, seen)) found.add(input);
+  }
+  return found;
 }
 
 /** The file extension Kiln itself runs from: `.js` when installed, `.ts` under the test runner. */

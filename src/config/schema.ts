@@ -94,6 +94,15 @@ const assetsSchema = z.strictObject({
     .default(false),
 });
 
+const devSchema = z.strictObject({
+  /**
+   * Host names the dev server answers besides localhost, 127.0.0.1 and [::1], such as a
+   * name in /etc/hosts. Requests naming any other host are refused (DNS rebinding).
+   * @default []
+   */
+  allowedHosts: z.array(z.string().min(1)).default([]),
+});
+
 /** The one definition of Kiln's config. Defaults live here and nowhere else. */
 export const configSchema = z.strictObject({
   site: siteSchema.prefault({}),
@@ -123,6 +132,8 @@ export const configSchema = z.strictObject({
       ),
     )
     .default([]),
+  /** `kiln dev` settings. */
+  dev: devSchema.prefault({}),
 });
 
 export type KilnUserConfig = z.input<typeof configSchema>;

@@ -10,5 +10,7 @@ export { parseYaml } from "./parse-yaml.js";
 export { decodeText, firstInvalidByte } from "./decode-text.js";
 export { queryCollection, queryEntry, setActiveStore, trackReads } from "./query.js";
 export { locateField } from "./locate-field.js";
+export { validateEntries } from "./validate-entries.js";
+export { ENTRY_EXTENSIONS } from "./parse-entry.js";
 export { restoreStore, snapshotStore, type EntrySnapshot, type StoreSnapshot } from "./snapshot.js";
 export { detachStrings } from "./detach-strings.js";

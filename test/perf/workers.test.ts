@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { rm } from "node:fs/promises";
+import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Project } from "../helpers/build-fixture.js";
 import { manyPagesProject } from "./many-pages.js";
@@ -36,6 +38,8 @@ describe("rendering on worker threads", () => {
 
   for (const workers of ["1", "3"]) {
     it(`writes the same bytes with ${workers} worker(s) as on the main thread`, async () => {
+      // Without its incremental cache, the build renders every page again, here on workers.
+      await rm(path.join(project.root, ".kiln"), { recursive: true, force: true });
       const result = await project.build("--workers", workers);
       assert.equal(result.code, 0, result.stderr);
       assert.match(result.stdout, new RegExp(`\\(${workers} workers?\\) →`), "no workers ran");

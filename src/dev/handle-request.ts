@@ -1,0 +1,195 @@
+import { createReadStream } from "node:fs";
+import { realpath, stat } from "node:fs/promises";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import path from "node:path";
+import { lookup } from "mrmime";
+import { renderPage } from "../render/index.js";
+import { resolveRequest } from "../serve/index.js";
+import { isInside, toPosix } from "../support/index.js";
+import { loadClientCode } from "./client-code.js";
+import type { DevSession } from "./dev-session.js";
+import { renderErrorPage } from "./error-page.js";
+import { checkHost, isAllowedOrigin } from "./host-check.js";
+import { CLIENT_PATH, EVENTS_PATH, injectClient } from "./inject-client.js";
+import type { LiveEvents } from "./live-events.js";
+import type { DevSite } from "./load-site.js";
+
+export interface DevRequestContext {
+  root: string;
+  session: DevSession;
+  events: LiveEvents;
+  allowedHosts: ReadonlySet<string>;
+  /** The port the server listens on, for the Origin check. */
+  port: () => number;
+  /** Prints a render error to the terminal, as the browser shows it. */
+  reportError: (error: unknown) => void;
+}
+
+/**
+ * One request: checks Host and Origin, then serves the live-reload client and stream,
+ * a page rendered now, or a file of the public folder. Nothing else of the disk.
+ */
+export async function handleRequest(
+  context: DevRequestContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const host = checkHost(req.headers.host, context.allowedHosts);
+  if (host !== "allowed") return sendText(res, host === "malformed" ? 400 : 403);
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    res.setHeader("allow", "GET, HEAD");
+    return sendText(res, 405);
+  }
+  if (isCrossSiteScript(req)) return sendText(res, 403);
+  const rawTarget = req.url ?? "";
+  const pathname = rawTarget.split("?", 1)[0]!;
+  if (pathname === EVENTS_PATH) {
+    if (!isAllowedOrigin(req.headers.origin, context.allowedHosts, context.port()))
+      return sendText(res, 403);
+    context.events.attach(req, res);
+    return;
+  }
+  if (pathname === CLIENT_PATH) {
+    return sendBody(req, res, 200, "text/javascript; charset=utf-8", await loadClientCode());
+  }
+  // Resolved against a stand-in root: only the checks and the decoded segments are wanted.
+  const target = resolveRequest(rawTarget, VIRTUAL_ROOT);
+  if (target.kind === "reject") return sendText(res, target.status);
+  const relative = toPosix(path.relative(VIRTUAL_ROOT, target.path));
+
+  const state = await context.session.current();
+  if (!state.site) {
+    // Stylesheets and images still load, so the error page is not the only thing broken.
+    const file = await findPublicFile(path.join(context.root, "public"), relative);
+    if (file) return sendFile(req, res, file.file, file.size);
+    const html = injectClient(renderErrorPage(state.error, context.root));
+    return sendBody(req, res, 500, "text/html; charset=utf-8", html);
+  }
+  const site = state.site;
+  const trailing = pathname.endsWith("/");
+  const routeKey = relative === "" ? "index.html" : trailing ? `${relative}/index.html` : relative;
+  if (site.routes.has(routeKey)) return sendPage(context, req, res, site, routeKey, 200);
+
+  const asset = site.assetFiles.get(relative);
+  if (asset) return sendBody(req, res, 200, typeOf(relative), asset);
+  const file = await findPublicFile(site.paths.publicDir, relative);
+  if (file) return sendFile(req, res, file.file, file.size);
+  if (!trailing && relative !== "" && site.routes.has(`${relative}/index.html`)) {
+    const query = rawTarget.slice(pathname.length);
+    res.writeHead(301, { location: `${pathname}/${query}` }).end();
+    return;
+  }
+  if (site.routes.has("404.html")) return sendPage(context, req, res, site, "404.html", 404);
+  return sendText(res, 404);
+}
+
+const VIRTUAL_ROOT = path.resolve("/kiln-dev-site");
+
+function sendPage(
+  context: DevRequestContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  site: DevSite,
+  outputPath: string,
+  status: number,
+): void {
+  const route = site.routes.get(outputPath)!;
+  const loaded = site.pages.get(route.page.file)!;
+  let html: string;
+  try {
+    html = renderPage({
+      url: route.url,
+      file: route.page.file,
+      page: route.page.relative,
+      component: loaded.component,
+      props: { ...loaded.props, ...route.props, params: route.params, url: route.url },
+      site: site.config.site,
+      islands: site.assets.islands,
+      headTags: [...site.assets.stylesFor(loaded.module), ...site.assets.headTags],
+    });
+  } catch (error) {
+    context.reportError(error);
+    html = renderErrorPage(error, context.root);
+    status = 500;
+  }
+  sendBody(req, res, status, "text/html; charset=utf-8", injectClient(html));
+}
+
+/** A regular file inside the public folder, with symbolic links leading out refused. */
+async function findPublicFile(
+  publicDir: string,
+  relative: string,
+): Promise<{ file: string; size: number } | undefined> {
+  if (relative === "") return undefined;
+  // `relative` has passed resolveRequest's checks: no `..`, no dot files, no backslashes.
+  const candidate = path.join(publicDir, ...relative.split("/"));
+  if (!isInside(publicDir, candidate)) return undefined;
+  const info = await stat(candidate).catch(() => undefined);
+  if (!info?.isFile()) return undefined;
+  const real = await realpath(candidate).catch(() => undefined);
+  const realRoot = await realpath(publicDir).catch(() => undefined);
+  if (!real || !realRoot || !isInside(realRoot, real)) return undefined;
+  return { file: real, size: info.size };
+}
+
+/**
+ * A classic `<script src>` from another site is not subject to the same-origin policy:
+ * refuse it, as Vite does after webpack-dev-server's CVE-2025-30359.
+ */
+function isCrossSiteScript(req: IncomingMessage): boolean {
+  return (
+    req.headers["sec-fetch-site"] === "cross-site" && req.headers["sec-fetch-dest"] === "script"
+  );
+}
+
+function typeOf(file: string): string {
+  const type = lookup(file) ?? "application/octet-stream";
+  const textual = type.startsWith("text/") || type === "application/javascript";
+  return textual ? `${type}; charset=utf-8` : type;
+}
+
+function sendFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  file: string,
+  size: number,
+): Promise<void> {
+  res.writeHead(200, {
+    "content-type": typeOf(file),
+    "content-length": size,
+    "x-content-type-options": "nosniff",
+    "cache-control": "no-store",
+  });
+  if (req.method === "HEAD") {
+    res.end();
+    return Promise.resolve();
+  }
+  return new Promise((resolve, reject) => {
+    createReadStream(file).on("error", reject).on("end", resolve).pipe(res);
+  });
+}
+
+function sendBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Uint8Array,
+): void {
+  res.writeHead(status, {
+    "content-type": type,
+    "content-length": typeof body === "string" ? Buffer.byteLength(body) : body.byteLength,
+    "x-content-type-options": "nosniff",
+    "cache-control": "no-store",
+  });
+  res.end(req.method === "HEAD" ? undefined : body);
+}
+
+function sendText(res: ServerResponse, status: number): void {
+  res
+    .writeHead(status, {
+      "content-type": "text/plain; charset=utf-8",
+      "x-content-type-options": "nosniff",
+    })
+    .end(`${status}\n`);
+}

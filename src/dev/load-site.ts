@@ -1,0 +1,95 @@
+import path from "node:path";
+import { createAssetsServerPlugin, prepareAssets, type PreparedAssets } from "../assets/index.js";
+import {
+  cacheDirOf,
+  loadMdxComponents,
+  loadMdxEntries,
+  loadPages,
+  resolveProjectPaths,
+  type LoadedPage,
+  type ProjectPaths,
+} from "../build/index.js";
+import { loadConfig, type ResolvedConfig } from "../config/index.js";
+import {
+  fileSource,
+  loadContent,
+  setActiveStore,
+  type ContentStore,
+  type SourceLogger,
+} from "../content/index.js";
+import { configureMarkdown, prepareEntries } from "../markdown/index.js";
+import { createRouteTable, type Route } from "../routes/index.js";
+
+/** Everything the dev server needs to render any page on request. */
+export interface DevSite {
+  config: ResolvedConfig;
+  paths: ProjectPaths;
+  /** The content pages query; replaced whole on every change. */
+  store: ContentStore;
+  /** Page file → the loaded page. */
+  pages: ReadonlyMap<string, LoadedPage>;
+  /** Output path (`about/index.html`) → its route. */
+  routes: ReadonlyMap<string, Route>;
+  /** Islands, styles and images of the pages, with their files kept in memory. */
+  assets: PreparedAssets;
+  /** Output path → bytes of each asset file (hashed names, so never stale). */
+  assetFiles: ReadonlyMap<string, Uint8Array>;
+}
+
+/**
+ * The build's first half: config → content → pages → route table → assets, without
+ * rendering pages. Compiled modules go to `.kiln/dev/`, so a `kiln build` running beside
+ * the dev server does not delete them; asset files stay in memory.
+ */
+export async function loadSite(root: string, logger: SourceLogger): Promise<DevSite> {
+  const cacheDir = path.join(cacheDirOf(root), "dev");
+  const { config } = await loadConfig(root, cacheDir);
+  const paths = { ...resolveProjectPaths(root, config), cacheDir };
+  const store = await loadContent({
+    root,
+    config,
+    sources: [fileSource(paths.contentDir), ...config.sources],
+    logger,
+    // Remote sources keep their cache where `kiln build` keeps it.
+    cacheDir: cacheDirOf(root),
+  });
+  // Pages query the store while they render, on every request until the next change.
+  setActiveStore(store);
+  const markdown = configureMarkdown({
+    ...config.markdown,
+    cacheDir: cacheDirOf(root),
+    root,
+    warn: (message) => logger.warn(message),
+  });
+  await prepareEntries(store.names().flatMap((name) => store.list(name)));
+  await loadMdxComponents(config.markdown.mdxComponents, paths);
+  await loadMdxEntries(store, paths);
+  const assetsPlugin = createAssetsServerPlugin(root);
+  const loaded = await loadPages({
+    paths,
+    markdown,
+    defaultLayout: config.markdown.layout,
+    plugins: [assetsPlugin.plugin],
+  });
+  const table = createRouteTable(loaded.map(({ page, paths: items }) => ({ page, paths: items })));
+  const assetFiles = new Map<string, Uint8Array>();
+  const assets = await prepareAssets({
+    root,
+    options: config.assets,
+    found: assetsPlugin.found,
+    write: (file, data) => {
+      const bytes = typeof data === "string" ? Buffer.from(data) : data;
+      assetFiles.set(file, bytes);
+      return Promise.resolve(bytes.byteLength);
+    },
+  });
+  return {
+    config,
+    paths,
+    store,
+    pages: new Map(loaded.map((p) => [p.page.file, p])),
+    routes: new Map(table.routes.map((route) => [route.outputPath, route])),
+    assets,
+    assetFiles,
+  };
+}
