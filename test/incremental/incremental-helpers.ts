@@ -47,11 +47,21 @@ export function unchangedCount(stdout: string): number {
 }
 
 /**
- * Turns syntax highlighting off in a copy of examples/blog. shiki's colours vary between two
- * cold builds of the same input on a loaded machine (a token comes out `#24292E` in one build
- * and `#032F62` in the other; src/markdown/highlight.ts already works around shikijs/shiki#978,
- * not enough): a warm-versus-cold comparison must test Kiln's incremental builds, not that.
+ * Prepares a copy of examples/blog for page-reuse tests: highlighting off (it kept these
+ * comparisons slow and was, until its tokenize time limit was lifted, load-dependent), and the
+ * markdown image removed: with one, a no-change rebuild reuses no page (incremental-plan.ts
+ * gates reuse on markdown assets), which these counts would fail on. Output stays correct;
+ * a separate test checks a site with markdown images against a cold build.
  */
+export async function prepareForReuse(root: string): Promise<void> {
+  await disableHighlighting(root);
+  const post = path.join(root, "src/content/posts/markdown-tour.md");
+  const text = await readFile(post, "utf8");
+  const changed = text.replace(/^!\[[^\]]*\]\([^)]*\)\n/m, "");
+  if (changed === text) throw new Error("markdown-tour.md has no markdown image to remove");
+  await writeFile(post, changed);
+}
+
 export async function disableHighlighting(root: string): Promise<void> {
   const file = path.join(root, "kiln.config.ts");
   const text = await readFile(file, "utf8");

@@ -3,7 +3,7 @@ import { readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { REPO, copyProject, type Project } from "../helpers/build-fixture.js";
-import { coldSnapshot, disableHighlighting, unchangedCount } from "./incremental-helpers.js";
+import { coldSnapshot, prepareForReuse, unchangedCount } from "./incremental-helpers.js";
 
 /** Deterministic PRNG (mulberry32): the same seed replays the same edits. */
 function createRandom(seed: number): () => number {
@@ -107,7 +107,7 @@ describe(`warm builds equal cold builds after random edits (seed ${SEED})`, () =
   let reusedSomewhere = 0;
   before(async () => {
     project = await copyProject(path.join(REPO, "examples/blog"));
-    await disableHighlighting(project.root);
+    await prepareForReuse(project.root);
     const result = await project.build();
     assert.equal(result.code, 0, result.stderr);
   });
