@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
+import { firstEsbuildError } from "../compile/index.js";
 import { KilnError, catalog } from "../errors/index.js";
 import type { ClientModule } from "../render/index.js";
 import { toPosix } from "../support/index.js";
@@ -139,14 +140,9 @@ const leaveStylesToPages: esbuild.Plugin = {
 };
 
 function toBundleError(error: unknown, root: string): unknown {
-  const first = (error as Partial<esbuild.BuildFailure>).errors?.[0];
+  const first = firstEsbuildError(error, root);
   if (!first) return error;
-  const location = first.location
-    ? {
-        file: path.resolve(root, first.location.file),
-        line: first.location.line,
-        column: first.location.column + 1,
-      }
-    : undefined;
-  return new KilnError(catalog.ClientBundle({ reason: first.text }), location, { cause: error });
+  return new KilnError(catalog.ClientBundle({ reason: first.text }), first.location, {
+    cause: error,
+  });
 }

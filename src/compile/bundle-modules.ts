@@ -2,7 +2,7 @@ import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import * as esbuild from "esbuild";
-import { KilnError, catalog } from "../errors/index.js";
+import { KilnError, catalog, type SourceLocation } from "../errors/index.js";
 
 export interface BundleModulesOptions {
   /** The project folder; entries and their imports are resolved from it. */
@@ -113,10 +113,21 @@ const bindKilnImports: esbuild.Plugin = {
 };
 
 function toCompileError(error: unknown, root: string): unknown {
-  const failure = error as Partial<esbuild.BuildFailure>;
-  const first = failure.errors?.[0];
+  const first = firstEsbuildError(error, root);
   if (!first) return error;
   if (KilnError.is(first.detail)) return first.detail;
+  return new KilnError(catalog.ModuleCompile({ reason: first.text }), first.location, {
+    cause: error,
+  });
+}
+
+/** The first error of a failed esbuild run, located in the user's file (1-based column). */
+export function firstEsbuildError(
+  error: unknown,
+  root: string,
+): { text: string; detail: unknown; location: SourceLocation | undefined } | undefined {
+  const first = (error as Partial<esbuild.BuildFailure>).errors?.[0];
+  if (!first) return undefined;
   const location = first.location
     ? {
         file: path.resolve(root, first.location.file),
@@ -124,5 +135,5 @@ function toCompileError(error: unknown, root: string): unknown {
         column: first.location.column + 1,
       }
     : undefined;
-  return new KilnError(catalog.ModuleCompile({ reason: first.text }), location, { cause: error });
+  return { text: first.text, detail: first.detail, location };
 }

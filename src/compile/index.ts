@@ -1,1 +1,6 @@
-export { bundleModules, type BundleModulesOptions, type BundledModules } from "./bundle-modules.js";
+export {
+  bundleModules,
+  firstEsbuildError,
+  type BundleModulesOptions,
+  type BundledModules,
+} from "./bundle-modules.js";
