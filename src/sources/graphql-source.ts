@@ -1,6 +1,5 @@
 import type { Source } from "../content/index.js";
 import { KilnError, catalog } from "../errors/index.js";
-import type { FetchOptions } from "./fetch-options.js";
 import type { HttpClient } from "./http-client.js";
 import { parseUrl } from "./json-source.js";
 import { parseJson } from "./parse-data.js";
@@ -10,13 +9,12 @@ import {
   getPath,
   sanitizeFields,
   selectItems,
+  type RemoteItemOptions,
 } from "./remote-items.js";
-import type { SanitizeOptions } from "./sanitize-html.js";
 import { Secrets, type MaybeSecret } from "./secrets.js";
 import { logSourceDone } from "./source-log.js";
 
-export interface GraphqlSourceOptions {
-  collection: string;
+export interface GraphqlSourceOptions extends RemoteItemOptions {
   endpoint: string;
   query: string;
   variables?: Record<string, unknown>;
@@ -31,13 +29,6 @@ export interface GraphqlSourceOptions {
   paginate?: (data: unknown) => Record<string, unknown> | null | undefined;
   /** @default 1000 */
   maxPages?: number;
-  id?: string | ((item: Record<string, unknown>) => string | number);
-  html?: string[];
-  sanitize?: SanitizeOptions | false;
-  transform?: (item: Record<string, unknown>) => Record<string, unknown>;
-  fetch?: FetchOptions;
-  /** @default `graphql:<collection>` */
-  name?: string;
 }
 
 interface GraphqlResponse {

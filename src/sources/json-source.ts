@@ -1,6 +1,5 @@
 import type { Source } from "../content/index.js";
 import { KilnError, catalog } from "../errors/index.js";
-import type { FetchOptions } from "./fetch-options.js";
 import { fetchAllPages, type Pagination } from "./paginate.js";
 import { parseJson } from "./parse-data.js";
 import {
@@ -9,14 +8,12 @@ import {
   getPath,
   sanitizeFields,
   selectItems,
+  type RemoteItemOptions,
 } from "./remote-items.js";
-import type { SanitizeOptions } from "./sanitize-html.js";
 import { Secrets, type MaybeSecret } from "./secrets.js";
 import { logSourceDone } from "./source-log.js";
 
-export interface JsonSourceOptions {
-  /** The collection the items go into. */
-  collection: string;
+export interface JsonSourceOptions extends RemoteItemOptions {
   /** The endpoint. Secrets belong in `params` or `headers`, as `fromEnv("NAME")`. */
   url: string;
   /** Query parameters added to every request. */
@@ -25,21 +22,10 @@ export interface JsonSourceOptions {
   headers?: Record<string, MaybeSecret>;
   /** Where the array of items is in each response: a dotted path or a function. @default the body itself */
   items?: string | ((body: unknown) => unknown);
-  /** The entry id of an item: a dotted path or a function. @default "id" */
-  id?: string | ((item: Record<string, unknown>) => string | number);
   /** How the list is split over responses. @default one response */
   paginate?: Pagination;
   /** Stop with an error after this many pages. @default 1000 */
   maxPages?: number;
-  /** Fields (dotted paths) holding HTML, sanitized before `transform` sees them. @default [] */
-  html?: string[];
-  /** What the HTML sanitizer lets through; `false` trusts this source's HTML as it is. */
-  sanitize?: SanitizeOptions | false;
-  /** Turns an item into the entry's data. @default the item as it is */
-  transform?: (item: Record<string, unknown>) => Record<string, unknown>;
-  fetch?: FetchOptions;
-  /** @default `json:<collection>` */
-  name?: string;
 }
 
 const JSON_TYPES = ["application/json", "+json"];

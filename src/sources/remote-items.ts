@@ -8,6 +8,23 @@ import { sanitizeHtml, type SanitizeOptions } from "./sanitize-html.js";
 import type { Secrets } from "./secrets.js";
 
 /** `"data.items"` → `body.data.items`; `""` → `body`. */
+/** Options every item-list source (JSON, XML, GraphQL) shares. */
+export interface RemoteItemOptions {
+  /** The collection the items go into. */
+  collection: string;
+  /** The entry id of an item: a dotted path or a function. @default "id" */
+  id?: string | ((item: Record<string, unknown>) => string | number);
+  /** Fields (dotted paths) holding HTML, sanitized before `transform` sees them. @default [] */
+  html?: string[];
+  /** What the HTML sanitizer lets through; `false` trusts this source's HTML as it is. */
+  sanitize?: SanitizeOptions | false;
+  /** Turns an item into the entry's data. @default the item as it is */
+  transform?: (item: Record<string, unknown>) => Record<string, unknown>;
+  fetch?: FetchOptions;
+  /** The source's name in messages. @default `<kind>:<collection>` */
+  name?: string;
+}
+
 export function getPath(value: unknown, dotted: string): unknown {
   let current = value;
   for (const key of dotted.split(".").filter(Boolean)) {

@@ -1,16 +1,20 @@
 import type { Source } from "../content/index.js";
-import type { FetchOptions } from "./fetch-options.js";
 import { readFeed, list } from "./feed-items.js";
 import { parseUrl } from "./json-source.js";
 import { parseXml } from "./parse-data.js";
-import { createClient, createRemoteEntry, getPath, sanitizeFields } from "./remote-items.js";
-import type { SanitizeOptions } from "./sanitize-html.js";
+import {
+  createClient,
+  createRemoteEntry,
+  getPath,
+  sanitizeFields,
+  type RemoteItemOptions,
+} from "./remote-items.js";
 import { Secrets, type MaybeSecret } from "./secrets.js";
 import { logSourceDone } from "./source-log.js";
 import { KilnError, catalog } from "../errors/index.js";
 
-export interface XmlSourceOptions {
-  collection: string;
+/** For RSS and Atom feeds, `id` defaults to guid, id or link, and summary and content are always sanitized. */
+export interface XmlSourceOptions extends RemoteItemOptions {
   url: string;
   params?: Record<string, string | number | MaybeSecret>;
   headers?: Record<string, MaybeSecret>;
@@ -20,15 +24,6 @@ export interface XmlSourceOptions {
    * @default the items of an RSS or Atom feed, as `FeedItem`s
    */
   items?: string | ((doc: unknown) => unknown);
-  /** The entry id of an item. @default "id" (feeds: guid, id or link) */
-  id?: string | ((item: Record<string, unknown>) => string | number);
-  /** Fields holding HTML, sanitized (feeds: summary and content always are). @default [] */
-  html?: string[];
-  sanitize?: SanitizeOptions | false;
-  transform?: (item: Record<string, unknown>) => Record<string, unknown>;
-  fetch?: FetchOptions;
-  /** @default `xml:<collection>` */
-  name?: string;
 }
 
 const XML_TYPES = ["application/xml", "text/xml", "+xml"];
