@@ -1,22 +1,20 @@
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { createAssetsServerPlugin, prepareAssets } from "../assets/index.js";
+import { prepareAssets } from "../assets/index.js";
 import { loadConfig } from "../config/index.js";
-import { fileSource, loadContent, setActiveStore, type SourceLogger } from "../content/index.js";
+import { setActiveStore, type SourceLogger } from "../content/index.js";
 import { KilnError, catalog } from "../errors/index.js";
-import { configureMarkdown, prepareEntries } from "../markdown/index.js";
-import { createRouteTable, outputPathKey, type RouteTable } from "../routes/index.js";
+import { outputPathKey, type RouteTable } from "../routes/index.js";
 import { inShard, writeShardManifest, type ShardSpec } from "../shard/index.js";
 import { toPosix } from "../support/index.js";
 import { acquireBuildLock } from "./build-lock.js";
 import { copyPublic } from "./copy-public.js";
-import { loadPages } from "./load-pages.js";
+import { prepareSite } from "./prepare-site.js";
 import { assertSafeOutDir, cacheDirOf, resolveProjectPaths } from "./project-paths.js";
 import { planIncremental } from "./incremental-plan.js";
 import { renderRoutes } from "./render-routes.js";
-import { createMarkdownImageProcessor, writeMarkdownAssets } from "./markdown-assets.js";
-import { loadMdxComponents, loadMdxEntries } from "./mdx-entries.js";
+import { writeMarkdownAssets } from "./markdown-assets.js";
 import { createStaging, recoverInterruptedSwap } from "./staging.js";
 
 export interface BuildOptions {
@@ -75,40 +73,24 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     assertSafeOutDir(paths);
     await recoverInterruptedSwap(paths.outDir);
     progress({ stage: "content" });
-    const store = await loadContent({
+    const {
+      store,
+      markdown,
+      pages,
+      table: fullTable,
+      assetsPlugin,
+    } = await prepareSite({
       root,
       config,
-      sources: [fileSource(paths.contentDir), ...config.sources],
+      paths,
+      sharedCacheDir: paths.cacheDir,
       logger: options.logger,
-      cacheDir: paths.cacheDir,
       offline: options.offline,
       onSourceProgress: (source, done, total) =>
         progress({ stage: "content", detail: source, done, total, unit: "requests" }),
+      markdownImages: true,
     });
-    setActiveStore(store);
-    const markdown = configureMarkdown({
-      ...config.markdown,
-      cacheDir: paths.cacheDir,
-      root,
-      warn: (message) => options.logger.warn(message),
-      processImage: createMarkdownImageProcessor(root, config.assets.images),
-    });
-    await prepareEntries(store.names().flatMap((name) => store.list(name)));
-    await loadMdxComponents(config.markdown.mdxComponents, paths);
-    await loadMdxEntries(store, paths);
-
-    progress({ stage: "pages" });
-    const assetsPlugin = createAssetsServerPlugin(root);
-    const pages = await loadPages({
-      paths,
-      markdown,
-      defaultLayout: config.markdown.layout,
-      plugins: [assetsPlugin.plugin],
-    });
-    const table = selectShard(
-      createRouteTable(pages.map(({ page, paths: items }) => ({ page, paths: items }))),
-      options.shard,
-    );
+    const table = selectShard(fullTable, options.shard);
 
     const pagesByFile = new Map(pages.map((p) => [p.page.file, p]));
     const plan = await planIncremental({

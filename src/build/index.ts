@@ -8,3 +8,4 @@ export {
 export { loadPages, type LoadedPage, type LoadPagesOptions } from "./load-pages.js";
 export { loadMdxComponents, loadMdxEntries } from "./mdx-entries.js";
 export { mergeShards, type MergeResult } from "./merge-shards.js";
+export { prepareSite, type PrepareSiteOptions, type PreparedSite } from "./prepare-site.js";

@@ -1,24 +1,15 @@
 import path from "node:path";
-import { createAssetsServerPlugin, prepareAssets, type PreparedAssets } from "../assets/index.js";
+import { prepareAssets, type PreparedAssets } from "../assets/index.js";
 import {
   cacheDirOf,
-  loadMdxComponents,
-  loadMdxEntries,
-  loadPages,
+  prepareSite,
   resolveProjectPaths,
   type LoadedPage,
   type ProjectPaths,
 } from "../build/index.js";
 import { loadConfig, type ResolvedConfig } from "../config/index.js";
-import {
-  fileSource,
-  loadContent,
-  setActiveStore,
-  type ContentStore,
-  type SourceLogger,
-} from "../content/index.js";
-import { configureMarkdown, prepareEntries } from "../markdown/index.js";
-import { createRouteTable, type Route } from "../routes/index.js";
+import { type ContentStore, type SourceLogger } from "../content/index.js";
+import type { Route } from "../routes/index.js";
 
 /** Everything the dev server needs to render any page on request. */
 export interface DevSite {
@@ -45,33 +36,15 @@ export async function loadSite(root: string, logger: SourceLogger): Promise<DevS
   const cacheDir = path.join(cacheDirOf(root), "dev");
   const { config } = await loadConfig(root, cacheDir);
   const paths = { ...resolveProjectPaths(root, config), cacheDir };
-  const store = await loadContent({
+  const { store, pages, table, assetsPlugin } = await prepareSite({
     root,
     config,
-    sources: [fileSource(paths.contentDir), ...config.sources],
-    logger,
-    // Remote sources keep their cache where `kiln build` keeps it.
-    cacheDir: cacheDirOf(root),
-  });
-  // Pages query the store while they render, on every request until the next change.
-  setActiveStore(store);
-  const markdown = configureMarkdown({
-    ...config.markdown,
-    cacheDir: cacheDirOf(root),
-    root,
-    warn: (message) => logger.warn(message),
-  });
-  await prepareEntries(store.names().flatMap((name) => store.list(name)));
-  await loadMdxComponents(config.markdown.mdxComponents, paths);
-  await loadMdxEntries(store, paths);
-  const assetsPlugin = createAssetsServerPlugin(root);
-  const loaded = await loadPages({
     paths,
-    markdown,
-    defaultLayout: config.markdown.layout,
-    plugins: [assetsPlugin.plugin],
+    // Remote responses and highlighted code are cached where `kiln build` keeps them.
+    sharedCacheDir: cacheDirOf(root),
+    logger,
+    markdownImages: false,
   });
-  const table = createRouteTable(loaded.map(({ page, paths: items }) => ({ page, paths: items })));
   const assetFiles = new Map<string, Uint8Array>();
   const assets = await prepareAssets({
     root,
@@ -87,7 +60,7 @@ export async function loadSite(root: string, logger: SourceLogger): Promise<DevS
     config,
     paths,
     store,
-    pages: new Map(loaded.map((p) => [p.page.file, p])),
+    pages: new Map(pages.map((p) => [p.page.file, p])),
     routes: new Map(table.routes.map((route) => [route.outputPath, route])),
     assets,
     assetFiles,
