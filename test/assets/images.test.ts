@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import sharp from "sharp";
 import { copyProject, type Project } from "../helpers/build-fixture.js";
+import { assertPictureSources } from "../helpers/picture.js";
 
 describe("responsive images", () => {
   let project: Project;
@@ -16,32 +16,13 @@ describe("responsive images", () => {
 
   it("puts AVIF and WebP sources and a JPEG fallback in a <picture>, at each width", async () => {
     const picture = (await project.html("index.html")).querySelector("picture")!;
-    const sources = picture.querySelectorAll("source");
-    assert.deepEqual(
-      sources.map((s) => s.getAttribute("type")),
-      ["image/avif", "image/webp"],
-    );
-    const img = picture.querySelector("img")!;
-    for (const [element, extension] of [
-      [sources[0]!, "avif"],
-      [sources[1]!, "webp"],
-      [img, "jpg"],
-    ] as const) {
-      const candidates = element.getAttribute("srcset")!.split(", ");
-      assert.equal(candidates.length, 3, "200w, 400w and the source's own 800w");
-      for (const [index, width] of [200, 400, 800].entries()) {
-        const [url, descriptor] = candidates[index]!.split(" ");
-        assert.equal(descriptor, `${width}w`);
-        assert.match(url!, new RegExp(`^/_kiln/img/photo-${width}w-[0-9a-f]{8}\\.${extension}$`));
-        const meta = await sharp(await readFile(path.join(project.outDir, url!))).metadata();
-        assert.equal(meta.width, width, url);
-        assert.equal(
-          meta.format,
-          extension === "jpg" ? "jpeg" : extension === "avif" ? "heif" : extension,
-        );
-      }
-      assert.equal(element.getAttribute("sizes"), "400px");
-    }
+    // 200w and 400w from the config, and the source's own 800w.
+    await assertPictureSources(picture, project.outDir, {
+      name: "photo",
+      widths: [200, 400, 800],
+      fallback: "jpg",
+      sizes: "400px",
+    });
   });
 
   it("sets width and height, and loads lazily and asynchronously unless eager", async () => {
