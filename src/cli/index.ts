@@ -6,6 +6,7 @@ import { KilnError, catalog, formatError } from "../errors/index.js";
 import { startServer } from "../serve/index.js";
 import type { ShardSpec } from "../shard/index.js";
 import { formatSummary } from "./format-summary.js";
+import { runDeploy } from "./run-deploy.js";
 import { runDev } from "./run-dev.js";
 import { USAGE, parseCommand, type Command } from "./parse-args.js";
 import { createProgressLine } from "./progress-line.js";
@@ -44,6 +45,8 @@ async function run(command: Command): Promise<number> {
       return runServe(command.root, command.outDir, command.port);
     case "dev":
       return runDev(command);
+    case "deploy":
+      return runDeploy(command);
   }
 }
 

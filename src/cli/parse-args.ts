@@ -22,6 +22,14 @@ export type Command =
       host: string | undefined;
       debug: boolean;
     }
+  | {
+      name: "deploy";
+      root: string;
+      outDir: string | undefined;
+      dryRun: boolean;
+      maxDeletes: number | undefined;
+      debug: boolean;
+    }
   | { name: "help" }
   | { name: "version" };
 
@@ -31,6 +39,7 @@ Commands:
   build [root]   Build the site in root (default: the current folder) into its outDir
   serve [root]   Serve the built site on 127.0.0.1 to preview it
   dev [root]     Serve the site on 127.0.0.1:4321 while you edit it, reloading the browser
+  deploy [root]  Upload the built output to the config's deploy.s3 bucket (changed files only)
   merge <dirs…> --out <dir>
                  Join the outputs of \`build --shard 1/n\` … \`n/n\` into one site
 
@@ -42,6 +51,9 @@ Options:
   --workers <n>  Render threads for build; 0 renders on the main thread (default: one per CPU
                  for sites of 400 pages or more)
   --shard <i/n>  Build only shard i of n (1-based): the pages whose output path hashes to it
+  --dry-run      deploy: print the plan (uploads, deletions, bytes) and change nothing
+  --max-deletes <n>
+                 deploy: refuse to delete more than n files from the bucket (default: 256)
   --debug        Show stack traces
   -h, --help     Show this help
   -v, --version  Show Kiln's version
@@ -61,6 +73,8 @@ export function parseCommand(argv: readonly string[]): Command {
         shard: { type: "string" },
         debug: { type: "boolean", default: false },
         offline: { type: "boolean", default: false },
+        "dry-run": { type: "boolean", default: false },
+        "max-deletes": { type: "string" },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
       },
@@ -89,6 +103,13 @@ export function parseCommand(argv: readonly string[]): Command {
       return { name, ...common, port: parsePort(values.port) };
     case "dev":
       return { name, ...common, port: parsePort(values.port, 4321), host: values.host };
+    case "deploy":
+      return {
+        name,
+        ...common,
+        dryRun: values["dry-run"],
+        maxDeletes: parseMaxDeletes(values["max-deletes"]),
+      };
     default:
       throw new KilnError(catalog.UsageInvalid({ problem: `unknown command "${name}"` }));
   }
@@ -114,6 +135,16 @@ function parseWorkers(value: string | undefined): number | undefined {
     );
   }
   return workers;
+}
+
+function parseMaxDeletes(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) {
+    throw new KilnError(
+      catalog.UsageInvalid({ problem: `--max-deletes must be a whole number, got "${value}"` }),
+    );
+  }
+  return Number(value);
 }
 
 function parseShard(value: string | undefined): ShardSpec | undefined {

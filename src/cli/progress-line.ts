@@ -1,5 +1,8 @@
 import type { BuildProgress } from "../build/index.js";
 
+/** A build's progress, or any other stage's (a deploy's uploads). */
+type LineProgress = Omit<BuildProgress, "stage"> & { stage: string };
+
 /**
  * A live status line on a terminal; nothing in CI or a pipe, where only the summary is
  * wanted. Redrawn at most every 100 ms, so printing never slows the build.
@@ -8,7 +11,7 @@ export function createProgressLine(
   stream: Pick<NodeJS.WriteStream, "isTTY" | "write">,
   env: NodeJS.ProcessEnv = process.env,
 ): {
-  update(progress: BuildProgress): void;
+  update(progress: LineProgress): void;
   clear(): void;
 } {
   const live = stream.isTTY === true && !env.CI;

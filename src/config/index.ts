@@ -3,6 +3,8 @@ export {
   type KilnUserConfig,
   type ResolvedConfig,
   type CollectionConfig,
+  type ResolvedBucketOptions,
+  type ResolvedDeployOptions,
 } from "./schema.js";
 export { loadConfig, validateConfig, type LoadedConfig } from "./load-config.js";
 export { defineConfig, type CollectionsOf } from "./define-config.js";

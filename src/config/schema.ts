@@ -103,6 +103,60 @@ const devSchema = z.strictObject({
   allowedHosts: z.array(z.string().min(1)).default([]),
 });
 
+/** An S3-compatible bucket: AWS S3, Cloudflare R2, MinIO, … Keys come from the environment. */
+const bucketSchema = z.strictObject({
+  /** The bucket's name. */
+  bucket: z.string().min(1),
+  /** The bucket's region (R2: "auto"). @default "us-east-1" */
+  region: z.string().min(1).default("us-east-1"),
+  /** An S3-compatible endpoint, such as https://<account>.r2.cloudflarestorage.com. @default AWS S3 */
+  endpoint: z.url().optional(),
+  /** A folder inside the bucket, such as "site/". @default "" (the bucket's root) */
+  prefix: z
+    .string()
+    .default("")
+    .transform((prefix) => prefix.replace(/^\/+|\/+$/g, ""))
+    .transform((prefix) => (prefix === "" ? "" : `${prefix}/`)),
+  /** Address the bucket as endpoint/bucket (MinIO and most non-AWS stores). @default false */
+  forcePathStyle: z.boolean().default(false),
+});
+
+const deploySchema = z.strictObject({
+  /** Where `kiln deploy` uploads the output. */
+  s3: bucketSchema.optional(),
+  /**
+   * Cache-Control by key, first match wins: `{ pattern: "^images/", value: "public, max-age=86400" }`
+   * (`pattern` is a regular expression tested on the key without the prefix). Unmatched files
+   * get the defaults: `_kiln/` (hashed) immutable for a year, HTML and the rest revalidated.
+   * @default []
+   */
+  cacheControl: z
+    .array(z.strictObject({ pattern: z.string().min(1), value: z.string().min(1) }))
+    .default([]),
+  /**
+   * Store text files (HTML, CSS, JS, JSON, XML, SVG, TXT) compressed, with Content-Encoding.
+   * Object stores do not negotiate: every client gets these bytes. Browsers take "br" only
+   * over HTTPS. @default false
+   */
+  compress: z.union([z.literal(false), z.enum(["gzip", "br"])]).default(false),
+  /** Uploads in flight at once. @default 16 */
+  concurrency: z.number().int().min(1).max(128).default(16),
+  /**
+   * A shell command run after a deploy that changed files; it gets the JSON list of changed
+   * URLs on stdin and its path in KILN_INVALIDATE_FILE (purge a CDN with it). @default none
+   */
+  invalidateCommand: z.string().min(1).optional(),
+});
+
+const cacheSchema = z.strictObject({
+  /**
+   * A bucket and prefix where `kiln build` fetches Kiln's caches (encoded images, highlighted
+   * code, source responses) before building and stores new ones after: a warm build on a CI
+   * runner with an empty disk. @default none
+   */
+  remote: bucketSchema.optional(),
+});
+
 /** The one definition of Kiln's config. Defaults live here and nowhere else. */
 export const configSchema = z.strictObject({
   site: siteSchema.prefault({}),
@@ -134,8 +188,14 @@ export const configSchema = z.strictObject({
     .default([]),
   /** `kiln dev` settings. */
   dev: devSchema.prefault({}),
+  /** `kiln deploy`: the bucket, HTTP headers and CDN hook. */
+  deploy: deploySchema.prefault({}),
+  /** Kiln's caches beyond `.kiln/`. */
+  cache: cacheSchema.prefault({}),
 });
 
 export type KilnUserConfig = z.input<typeof configSchema>;
 export type ResolvedConfig = z.output<typeof configSchema>;
 export type CollectionConfig = z.output<typeof collectionSchema>;
+export type ResolvedBucketOptions = z.output<typeof bucketSchema>;
+export type ResolvedDeployOptions = z.output<typeof deploySchema>;

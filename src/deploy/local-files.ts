@@ -1,0 +1,38 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import pLimit from "p-limit";
+import { toPosix, walkFiles } from "../support/index.js";
+
+/** One file of the built output, named by its key relative to the deploy prefix. */
+export interface LocalFile {
+  /** `posts/hello/index.html`: the output path, forward slashes. */
+  key: string;
+  file: string;
+  size: number;
+  /** Hex SHA-256 of the bytes. */
+  sha256: string;
+}
+
+/**
+ * Every file of the output with its SHA-256, sorted by key. The output folder may be a
+ * symbolic link to a versioned folder; links are followed while they stay inside it.
+ */
+export async function listLocalFiles(outDir: string): Promise<LocalFile[]> {
+  // Shard manifests are build bookkeeping, not part of the site.
+  const files = await walkFiles(outDir, (name) => name === ".kiln-shard.json");
+  const limit = pLimit(32);
+  return Promise.all(
+    files.map((file) =>
+      limit(async () => {
+        const bytes = await readFile(file);
+        return {
+          key: toPosix(path.relative(outDir, file)),
+          file,
+          size: bytes.byteLength,
+          sha256: createHash("sha256").update(bytes).digest("hex"),
+        };
+      }),
+    ),
+  );
+}
