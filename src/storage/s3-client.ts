@@ -45,6 +45,7 @@ export function createS3Client(options: S3ClientOptions): S3Client {
   const request = createRequester(options, options.credentials, {
     attempts: options.retry?.attempts ?? 5,
     baseDelay: options.retry?.baseDelay ?? 250,
+    timeout: options.retry?.timeout ?? 120_000,
   });
   return {
     bucket: options.bucket,

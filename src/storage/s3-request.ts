@@ -31,6 +31,8 @@ export interface Retry {
   attempts: number;
   /** Milliseconds before the first retry; doubled each time, with jitter. @default 250 */
   baseDelay: number;
+  /** Milliseconds one try may take, body included. @default 120000 */
+  timeout: number;
 }
 
 export const xml = new XMLParser({
@@ -78,7 +80,8 @@ export function createRequester(
           // A Uint8Array is a valid fetch body; the DOM typings only lack ArrayBufferLike.
           body: options.body as BodyInit | undefined,
         });
-        response = await fetch(request);
+        // A stalled connection counts as a failure to retry, not a hang.
+        response = await fetch(request, { signal: AbortSignal.timeout(retry.timeout) });
       } catch (error) {
         lastProblem = describeNetworkError(error);
         continue;
@@ -161,6 +164,7 @@ function storageError(
 }
 
 function describeNetworkError(error: unknown): string {
+  if ((error as Error).name === "TimeoutError") return "no answer in time";
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   return cause?.code ?? cause?.message ?? (error as Error).message;
 }

@@ -15,7 +15,7 @@ describe("kiln deploy against s3rver", () => {
   before(async () => {
     s3 = await startS3Server([BUCKET]);
     project = await copyProject(path.join(REPO, "examples/blog"));
-    await configureBucket(project.root, s3, { deploy: BUCKET });
+    await configureBucket(project.root, s3.endpoint, { deploy: BUCKET });
     const built = await project.build();
     assert.equal(built.code, 0, built.stderr);
   });

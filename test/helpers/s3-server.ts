@@ -104,12 +104,12 @@ function getWithHost(port: number, urlPath: string, host: string): Promise<Respo
 /** Adds a `deploy.s3` (and optionally `cache.remote`) section to a copied project's config. */
 export async function configureBucket(
   root: string,
-  s3: S3Server,
+  endpoint: string,
   sections: { deploy?: string; cache?: string; extra?: string },
 ): Promise<void> {
   const file = path.join(root, "kiln.config.ts");
   const target = (bucket: string, prefix = "") =>
-    `{ bucket: ${JSON.stringify(bucket)}, endpoint: ${JSON.stringify(s3.endpoint)}, forcePathStyle: true, prefix: ${JSON.stringify(prefix)} }`;
+    `{ bucket: ${JSON.stringify(bucket)}, endpoint: ${JSON.stringify(endpoint)}, forcePathStyle: true, prefix: ${JSON.stringify(prefix)} }`;
   const lines: string[] = [];
   if (sections.deploy)
     lines.push(`deploy: { s3: ${target(sections.deploy)}, ${sections.extra ?? ""} },`);
@@ -122,27 +122,44 @@ export async function configureBucket(
 }
 
 /**
- * An HTTP proxy in front of the store that can hold requests: `holdAfterPuts(n)` lets n PUTs
- * through and keeps every later request waiting (a deploy frozen mid-upload, to be killed).
+ * An HTTP proxy in front of the real store that injects faults: it can hold requests
+ * (`holdAfterPuts(n)` lets n PUTs through and keeps every later request waiting: a deploy
+ * frozen mid-upload), answer the next requests with an S3 error, or cut connections.
  */
-export async function startHoldingProxy(target: string): Promise<{
+export interface FaultProxy {
   endpoint: string;
-  puts: number;
+  /** Resolves once a request is being held after `n` PUTs went through. */
   holdAfterPuts(n: number): Promise<void>;
+  /** Drops the connections of held requests (a network failure) and stops holding. */
+  dropHeld(): void;
+  /** Answers the next `count` requests matching `method` with this S3 error. */
+  failNext(count: number, method: string, status: number, code: string): void;
   close(): Promise<void>;
-}> {
+}
+
+export async function startFaultProxy(target: string): Promise<FaultProxy> {
   let limit = Infinity;
+  let puts = 0;
   let notify: (() => void) | undefined;
-  const state = { puts: 0 };
-  const held: http.ServerResponse[] = [];
+  let held: http.ServerResponse[] = [];
+  let failure: { count: number; method: string; status: number; code: string } | undefined;
   const server = http.createServer((req, res) => {
+    if (failure && failure.count > 0 && req.method === failure.method) {
+      failure.count--;
+      req.resume();
+      res.writeHead(failure.status, { "content-type": "application/xml" });
+      res.end(
+        `<?xml version="1.0"?><Error><Code>${failure.code}</Code><Message>injected</Message></Error>`,
+      );
+      return;
+    }
     if (req.method === "PUT") {
-      if (state.puts >= limit) {
+      if (puts >= limit) {
         held.push(res);
         notify?.();
         return;
       }
-      state.puts++;
+      puts++;
     }
     const upstream = http.request(
       `${target}${req.url}`,
@@ -159,15 +176,20 @@ export async function startHoldingProxy(target: string): Promise<{
   const { port } = server.address() as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${port}`,
-    get puts() {
-      return state.puts;
-    },
     holdAfterPuts(n) {
-      limit = n;
+      limit = puts + n;
       return new Promise((resolve) => (notify = resolve));
     },
-    async close() {
+    dropHeld() {
+      limit = Infinity;
       for (const res of held) res.destroy();
+      held = [];
+    },
+    failNext(count, method, status, code) {
+      failure = { count, method, status, code };
+    },
+    async close() {
+      this.dropHeld();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     },
