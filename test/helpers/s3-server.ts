@@ -174,22 +174,23 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
+  const dropHeld = () => {
+    limit = Infinity;
+    for (const res of held) res.destroy();
+    held = [];
+  };
   return {
     endpoint: `http://127.0.0.1:${port}`,
+    dropHeld,
     holdAfterPuts(n) {
       limit = puts + n;
       return new Promise((resolve) => (notify = resolve));
-    },
-    dropHeld() {
-      limit = Infinity;
-      for (const res of held) res.destroy();
-      held = [];
     },
     failNext(count, method, status, code) {
       failure = { count, method, status, code };
     },
     async close() {
-      this.dropHeld();
+      dropHeld();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     },
