@@ -58,12 +58,15 @@ describe("examples/blog deployed to a bucket, served by its website endpoint", (
       await page.goto(url, { waitUntil: "load" });
       // Lazy images and srcset candidates the viewport did not load are checked too.
       const named = await page.evaluate(() =>
-        [...document.querySelectorAll("link[href], script[src], img, source")].flatMap((el) => {
-          const urls = [el.getAttribute("href"), el.getAttribute("src")];
-          for (const srcset of [el.getAttribute("srcset")])
-            if (srcset) urls.push(...srcset.split(",").map((c) => c.trim().split(/\s+/)[0]!));
-          return urls.filter((u): u is string => !!u).map((u) => new URL(u, location.href).href);
-        }),
+        Array.from(document.querySelectorAll("link[href], script[src], img, source")).flatMap(
+          (el) => {
+            const urls = [el.getAttribute("href"), el.getAttribute("src")];
+            for (const srcset of [el.getAttribute("srcset")])
+              if (srcset)
+                urls.push(...srcset.split(",").map((c: string) => c.trim().split(/\s+/)[0]!));
+            return urls.filter((u): u is string => !!u).map((u) => new URL(u, location.href).href);
+          },
+        ),
       );
       for (const target of new Set(named)) {
         if (!target.startsWith(base) || target.includes("#")) continue;
