@@ -5,6 +5,7 @@ import { prepareAssets } from "../assets/index.js";
 import { loadConfig } from "../config/index.js";
 import { setActiveStore, type SourceLogger } from "../content/index.js";
 import { KilnError, catalog } from "../errors/index.js";
+import { pullRemoteCache } from "../remote-cache/index.js";
 import { outputPathKey, type RouteTable } from "../routes/index.js";
 import { inShard, writeShardManifest, type ShardSpec } from "../shard/index.js";
 import { toPosix } from "../support/index.js";
@@ -72,6 +73,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const paths = resolveProjectPaths(root, config, options.outDir);
     assertSafeOutDir(paths);
     await recoverInterruptedSwap(paths.outDir);
+    // Off when offline: the remote cache is network too.
+    const remoteCache = await pullRemoteCache({
+      remote: options.offline ? undefined : config.cache.remote,
+      cacheDir: paths.cacheDir,
+      logger: options.logger,
+    });
     progress({ stage: "content" });
     const {
       store,
@@ -148,6 +155,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       await staging.commit();
       await plan.save(rendered.reads, images.files);
       await writeBuildGraph(paths.cacheDir, root, rendered.graph);
+      await remoteCache.push();
       return {
         outDir: paths.outDir,
         workers: rendered.workers,

@@ -1,0 +1,1 @@
+export { pullRemoteCache, type RemoteCache, type RemoteCacheOptions } from "./remote-cache.js";
