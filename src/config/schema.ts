@@ -103,6 +103,15 @@ const devSchema = z.strictObject({
   allowedHosts: z.array(z.string().min(1)).default([]),
 });
 
+function isRegExp(source: string): boolean {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** An S3-compatible bucket: AWS S3, Cloudflare R2, MinIO, … Keys come from the environment. */
 const bucketSchema = z.strictObject({
   /** The bucket's name. */
@@ -131,7 +140,12 @@ const deploySchema = z.strictObject({
    * @default []
    */
   cacheControl: z
-    .array(z.strictObject({ pattern: z.string().min(1), value: z.string().min(1) }))
+    .array(
+      z.strictObject({
+        pattern: z.string().min(1).refine(isRegExp, "expected a regular expression"),
+        value: z.string().min(1),
+      }),
+    )
     .default([]),
   /**
    * Store text files (HTML, CSS, JS, JSON, XML, SVG, TXT) compressed, with Content-Encoding.
