@@ -103,7 +103,11 @@ async function runServe(
   const { config } = await loadConfig(projectRoot, cacheDirOf(projectRoot));
   const { outDir } = resolveProjectPaths(projectRoot, config, outDirOverride);
   if (!existsSync(outDir)) throw new KilnError(catalog.OutputMissing({ outDir }));
-  const server = await startServer({ root: outDir, port });
+  const server = await startServer({
+    root: outDir,
+    port,
+    allowedHosts: config.serve.allowedHosts,
+  });
   process.stdout.write(
     `Serving ${path.relative(process.cwd(), outDir) || "."} at ${server.url} (Ctrl-C to stop)\n`,
   );

@@ -4,7 +4,7 @@ import path from "node:path";
 import { KilnError, catalog, formatError } from "../errors/index.js";
 import { createDevSession } from "./dev-session.js";
 import { handleRequest } from "./handle-request.js";
-import { createHostAllowlist } from "./host-check.js";
+import { createHostAllowlist } from "../serve/index.js";
 import { createLiveEvents } from "./live-events.js";
 import { watchProject } from "./watch-project.js";
 
