@@ -90,9 +90,12 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   });
 
   const outDir = initial.site?.paths.outDir ?? path.join(root, "dist");
-  const watcher = await watchProject(root, [outDir], (files) => {
-    void session.update(files);
-  });
+  const watcher = await watchProject(
+    root,
+    [outDir],
+    (files) => void session.update(files),
+    (error) => options.print(formatError(error, { debug, cwd: process.cwd() })),
+  );
   const shownHost = listenHost.includes(":") ? `[${listenHost}]` : listenHost;
   return {
     url: `http://${shownHost}:${port}/`,

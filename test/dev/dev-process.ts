@@ -13,9 +13,24 @@ export interface DevProcess {
   stop(): Promise<void>;
 }
 
-/** Runs the real `kiln dev` on a free port (or `--port` given in `args`). */
-export function startDev(root: string, args: string[] = ["--port", "0"]): Promise<DevProcess> {
-  const child = spawn(process.execPath, [KILN_BIN, "dev", root, ...args], {
+/**
+ * Runs the real `kiln dev` on a free port (or `--port` given in `args`); `asUser` runs it
+ * as that user (through setpriv), for permission faults that root would not meet.
+ */
+export function startDev(
+  root: string,
+  args: string[] = ["--port", "0"],
+  options: { asUser?: string } = {},
+): Promise<DevProcess> {
+  const command = [process.execPath, KILN_BIN, "dev", root, ...args];
+  if (options.asUser)
+    command.unshift(
+      "setpriv",
+      `--reuid=${options.asUser}`,
+      `--regid=${options.asUser}`,
+      "--clear-groups",
+    );
+  const child = spawn(command[0]!, command.slice(1), {
     env: { ...process.env, CI: "true" },
     stdio: ["ignore", "pipe", "pipe"],
   });
