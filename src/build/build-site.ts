@@ -72,7 +72,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const { config, inputs: configInputs } = await loadConfig(root, cacheDir);
     const paths = resolveProjectPaths(root, config, options.outDir);
     assertSafeOutDir(paths);
-    await recoverInterruptedSwap(paths.outDir);
+    await recoverInterruptedSwap(paths.outDir, (message) => options.logger.warn(message));
     // Off when offline: the remote cache is network too.
     const remoteCache = await pullRemoteCache({
       remote: options.offline ? undefined : config.cache.remote,
@@ -121,7 +121,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       };
     }
 
-    const staging = await createStaging(paths.outDir);
+    const staging = await createStaging(paths.outDir, {
+      warn: (message) => options.logger.warn(message),
+    });
     try {
       const publicFiles = await copyPublic(paths.publicDir, staging, options.shard);
       const taken = new Map(publicFiles.files.map((f) => [outputPathKey(f), f]));

@@ -35,7 +35,9 @@ async function run(command: Command): Promise<number> {
     case "build":
       return runBuild(command.root, command.outDir, command);
     case "merge": {
-      const merged = await mergeShards(command.inputs, command.outDir);
+      const merged = await mergeShards(command.inputs, command.outDir, {
+        warn: (message) => process.stderr.write(`warning: ${message}\n`),
+      });
       process.stdout.write(
         `Merged ${command.inputs.length} shards, ${merged.files} files → ${path.relative(process.cwd(), merged.outDir) || "."}\n`,
       );

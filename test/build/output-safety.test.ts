@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, beforeEach, describe, it } from "node:test";
-import { KILN_BIN, copyProject, type Project } from "../helpers/build-fixture.js";
+import { KILN_BIN, copyProject, kilnLeftovers, type Project } from "../helpers/build-fixture.js";
 
 /** A page whose paths() waits until the test lets it go, so a build can be caught mid-way. */
 const SLOW_PAGE = `
@@ -42,7 +42,7 @@ async function startSlowBuild(project: Project) {
   };
 }
 
-const leftovers = async (root: string) => (await readdir(root)).filter((n) => n.includes(".kiln-"));
+const leftovers = (root: string) => kilnLeftovers(path.join(root, "dist"));
 
 describe("the output folder is never lost", () => {
   let project: Project;
