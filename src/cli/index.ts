@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { build, cacheDirOf, mergeShards, resolveProjectPaths } from "../build/index.js";
+import { build, cacheDirOf, mergeShards, resolveProjectPaths, resolveRoot } from "../build/index.js";
 import { loadConfig } from "../config/index.js";
 import { KilnError, catalog, formatError } from "../errors/index.js";
 import { startServer } from "../serve/index.js";
@@ -101,7 +101,7 @@ async function runServe(
   outDirOverride: string | undefined,
   port: number,
 ): Promise<number> {
-  const projectRoot = path.resolve(root);
+  const projectRoot = resolveRoot(root);
   const { config } = await loadConfig(projectRoot, cacheDirOf(projectRoot));
   const { outDir } = resolveProjectPaths(projectRoot, config, outDirOverride);
   if (!existsSync(outDir)) throw new KilnError(catalog.OutputMissing({ outDir }));

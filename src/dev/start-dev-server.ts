@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { Socket } from "node:net";
 import path from "node:path";
+import { resolveRoot } from "../build/index.js";
 import { KilnError, catalog, formatError } from "../errors/index.js";
 import { createDevSession } from "./dev-session.js";
 import { handleRequest } from "./handle-request.js";
@@ -34,7 +35,7 @@ const PORT_ATTEMPTS = 20;
  * the project and any malformed request.
  */
 export async function startDevServer(options: DevServerOptions): Promise<RunningDevServer> {
-  const root = path.resolve(options.root);
+  const root = resolveRoot(options.root);
   const debug = options.debug ?? false;
   const events = createLiveEvents();
   const logger = {

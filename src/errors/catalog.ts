@@ -55,7 +55,7 @@ export const catalog = {
     code: "KILN_BUILD_LOCKED",
     title: "Another build is running",
     message: ({ pid }) => `Another Kiln build of this project is running (process ${pid}).`,
-    hint: () => "Wait for it to finish. If no build runs, delete .kiln/build.lock and try again.",
+    hint: () => "Wait for it to finish. If no build runs, delete .kiln-build.lock and try again.",
   }),
   Utf8Invalid: define<{ offset: number }>({
     code: "KILN_UTF8_INVALID",

@@ -102,6 +102,23 @@ describe("the output folder is never lost", () => {
     }
   });
 
+  it("deleting .kiln/ during a build neither fails it nor lets a second build run beside it", async () => {
+    assert.equal((await project.build()).code, 0);
+    const slow = await startSlowBuild(project);
+    try {
+      await rm(path.join(project.root, ".kiln"), { recursive: true, force: true });
+      const second = await project.build();
+      assert.equal(second.code, 1);
+      assert.match(second.stderr, /^error KILN_BUILD_LOCKED: /);
+      await slow.release();
+      assert.equal(await slow.exited, 0, slow.stderr());
+      assert.match(await project.read("one/index.html"), /slow/);
+      assert.deepEqual(await leftovers(project.root), []);
+    } finally {
+      slow.child.kill("SIGKILL");
+    }
+  });
+
   it("Ctrl-C stops the build and keeps the old output", async () => {
     assert.equal((await project.build()).code, 0);
     const before = await project.snapshot();
@@ -112,7 +129,7 @@ describe("the output folder is never lost", () => {
     assert.match(slow.stderr(), /interrupted; the previous output is unchanged/);
     assert.deepEqual(await project.snapshot(), before);
     assert.deepEqual(await leftovers(project.root), []);
-    assert.ok(!existsSync(path.join(project.root, ".kiln/build.lock")), "the lock was left behind");
+    assert.ok(!existsSync(path.join(project.root, ".kiln-build.lock")), "the lock was left behind");
   });
 
   it("a build killed between its two renames gets the old output back on the next build", async () => {

@@ -127,4 +127,33 @@ describe("the output folder is swapped without a moment in which it is missing",
       await project.cleanup();
     }
   });
+
+  for (const [name, makeUnreadable] of [
+    [
+      "a public file it cannot read",
+      (root: string) => chmod(path.join(root, "public/robots.txt"), 0o000),
+    ],
+    ["an output folder whose parent it cannot write", (root: string) => chmod(root, 0o555)],
+  ] as const) {
+    it(`stops on ${name} with a coded error naming the path, keeping the old output`, async () => {
+      const project = await copyProject("basic-site");
+      try {
+        await chmod(project.root, 0o755);
+        await chownTree(project.root, NOBODY);
+        assert.equal((await buildAs(project, NOBODY)).code, 0);
+        const before = await project.snapshot();
+        await writeFile(path.join(project.root, "src/pages/extra.md"), "# New page\n");
+        await makeUnreadable(project.root);
+        const result = await buildAs(project, NOBODY);
+        assert.equal(result.code, 1, result.stderr);
+        assert.match(result.stderr, /^error KILN_FS_ACCESS: Kiln could not \w+ \//);
+        assert.ok(result.stderr.includes(project.root), result.stderr);
+        assert.doesNotMatch(result.stderr, /internal error|\n\s+at /);
+        assert.deepEqual(await project.snapshot(), before);
+      } finally {
+        await chmod(project.root, 0o755);
+        await project.cleanup();
+      }
+    });
+  }
 });
