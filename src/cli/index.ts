@@ -1,6 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { build, cacheDirOf, mergeShards, resolveProjectPaths, resolveRoot } from "../build/index.js";
+import {
+  build,
+  cacheDirOf,
+  mergeShards,
+  resolveProjectPaths,
+  resolveRoot,
+} from "../build/index.js";
 import { loadConfig } from "../config/index.js";
 import { KilnError, catalog, formatError } from "../errors/index.js";
 import { startServer } from "../serve/index.js";

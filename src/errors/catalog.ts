@@ -94,6 +94,21 @@ export const catalog = {
     message: ({ key }) => `The key \`${key}\` is not allowed in content data.`,
     hint: () => "Rename the key; `__proto__`, `constructor` and `prototype` are reserved.",
   }),
+  DataKeyDuplicate: define<{ key: string; format: string }>({
+    code: "KILN_DATA_KEY_DUPLICATE",
+    title: "A key is given twice",
+    message: ({ key, format }) =>
+      `The ${format} data gives the key "${key}" twice in one object; which value is meant is unclear.`,
+    hint: () => "Keep one of the two.",
+  }),
+  EntryFieldMissing: define<{ collection: string; field: string }>({
+    code: "KILN_ENTRY_FIELD_MISSING",
+    title: "An entry lacks a required field",
+    message: ({ collection, field }) =>
+      `Field \`${field}\` is missing; the schema of collection "${collection}" requires it.`,
+    hint: ({ field }) =>
+      `Add \`${field}:\` to the entry, or make the field optional in the schema with .optional().`,
+  }),
   EntryInvalid: define<{ collection: string; field: string; problem: string }>({
     code: "KILN_ENTRY_INVALID",
     title: "An entry does not match its collection's schema",

@@ -47,9 +47,9 @@ describe("bad input gives a located error, exit 1, and leaves the previous outpu
       project,
       write("src/content/posts/bad.md", "---\ndate: 2026-01-01\n---\nbody\n"),
       {
-        code: "KILN_ENTRY_INVALID",
+        code: "KILN_ENTRY_FIELD_MISSING",
         at: "src/content/posts/bad.md:2",
-        message: /Field `title`/,
+        message: /Field `title` is missing/,
       },
     );
   });
