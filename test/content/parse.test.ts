@@ -88,7 +88,10 @@ describe("entry data", () => {
   });
 
   it("refuses duplicate keys", () => {
-    assert.equal(errorOf(() => md("---\ntitle: a\ntitle: b\n---\n")).code, "KILN_DATA_KEY_DUPLICATE");
+    assert.equal(
+      errorOf(() => md("---\ntitle: a\ntitle: b\n---\n")).code,
+      "KILN_DATA_KEY_DUPLICATE",
+    );
   });
 
   it("refuses prototype keys, also through a merge key", () => {
