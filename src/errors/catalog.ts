@@ -44,6 +44,15 @@ export const catalog = {
     message: ({ field, problem }) => `Config field \`${field}\` is invalid: ${problem}.`,
     hint: () => "See the config reference in README.md for every key and its type.",
   }),
+  ConfigKeyUnknown: define<{ field: string; suggestion: string | undefined }>({
+    code: "KILN_CONFIG_KEY_UNKNOWN",
+    title: "The config has a key Kiln does not know",
+    message: ({ field }) => `Config field \`${field}\` is not a config option.`,
+    hint: ({ suggestion }) =>
+      suggestion
+        ? `Did you mean \`${suggestion}\`?`
+        : "See the config reference in README.md for every key and its type.",
+  }),
   OutDirUnsafe: define<{ outDir: string; reason: string }>({
     code: "KILN_OUTDIR_UNSAFE",
     title: "The output folder is not safe to replace",

@@ -199,7 +199,11 @@ describe("bad input gives a located error, exit 1, and leaves the previous outpu
           config,
           (await readFile(config, "utf8")).replace('lang: "en"', 'lang: "en", titel: "x"'),
         ),
-      { code: "KILN_CONFIG_INVALID", at: "kiln.config.ts:4:", message: /`site\.titel`/ },
+      {
+        code: "KILN_CONFIG_KEY_UNKNOWN",
+        at: "kiln.config.ts:4:",
+        message: /`site\.titel`[^]*Did you mean `title`\?/,
+      },
     );
   });
 
