@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { prepareAssets } from "../assets/index.js";
-import { loadConfig } from "../config/index.js";
+import { digestConfig, loadConfig } from "../config/index.js";
 import { setActiveStore, type SourceLogger } from "../content/index.js";
 import { pullRemoteCache } from "../remote-cache/index.js";
 import { outputPathKey, type RouteTable } from "../routes/index.js";
@@ -100,6 +100,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const plan = await planIncremental({
       ...paths,
       configInputs,
+      configDigest: digestConfig(config),
       table,
       pages: pagesByFile,
       store,
