@@ -295,6 +295,13 @@ export const catalog = {
       "Islands and client scripts run in the browser: they cannot import node: modules or `kiln` itself.",
   }),
   // markdown (issue 3)
+  MarkdownTooDeep: define<{ limit: number }>({
+    code: "KILN_MARKDOWN_TOO_DEEP",
+    title: "Markdown is nested too deeply",
+    message: ({ limit }) =>
+      `Lists or blockquotes here are nested more than ${limit} levels deep; the text below that depth cannot be rendered.`,
+    hint: () => "Flatten the nesting: no reader follows a hundred levels of indentation.",
+  }),
   MarkdownLinkMissing: define<{ target: string }>({
     code: "KILN_MARKDOWN_LINK_MISSING",
     title: "A markdown link points at a file that does not exist",
