@@ -22,11 +22,7 @@ export function nestingLimit(md: MarkdownIt): void {
   };
 }
 
-function hasText(
-  state: StateBlock,
-  startLine: number,
-  endLine: number,
-): boolean {
+function hasText(state: StateBlock, startLine: number, endLine: number): boolean {
   for (let line = startLine; line < endLine; line++) if (!state.isEmpty(line)) return true;
   return false;
 }
