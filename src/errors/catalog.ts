@@ -204,6 +204,13 @@ export const catalog = {
     title: "A page or component does not compile",
     message: ({ reason }) => reason,
   }),
+  PackageMissing: define<{ name: string }>({
+    code: "KILN_PACKAGE_MISSING",
+    title: "An imported package is not installed",
+    message: ({ name }) => `This file imports the package "${name}", which is not installed.`,
+    hint: ({ name }) =>
+      `Run \`npm install ${name}\` in the project folder (or fix the name if it is a typo).`,
+  }),
   ModuleLoad: define<{ reason: string }>({
     code: "KILN_MODULE_LOAD",
     title: "A module threw while loading",

@@ -190,6 +190,23 @@ describe("bad input gives a located error, exit 1, and leaves the previous outpu
     );
   });
 
+  it("a page importing a package that is not installed names the import and says how to install it", async () => {
+    const stderr = await expectBuildError(
+      project,
+      write(
+        "src/pages/uses-package.tsx",
+        'import { thing } from "@kiln-test/not-installed/sub";\nexport default () => <p>{thing}</p>;\n',
+      ),
+      {
+        code: "KILN_PACKAGE_MISSING",
+        at: "src/pages/uses-package.tsx:1:24",
+        message: /"@kiln-test\/not-installed"/,
+      },
+    );
+    assert.match(stderr, /npm install @kiln-test\/not-installed/);
+    assert.doesNotMatch(stderr, /\.kiln\/server/);
+  });
+
   it("an unknown config key names the key and its line", async () => {
     const config = path.join(project.root, "kiln.config.ts");
     await expectBuildError(
