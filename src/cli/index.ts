@@ -8,7 +8,7 @@ import {
   resolveRoot,
 } from "../build/index.js";
 import { loadConfig } from "../config/index.js";
-import { KilnError, catalog, formatError } from "../errors/index.js";
+import { KilnError, catalog, formatError, formatWarning } from "../errors/index.js";
 import { startServer } from "../serve/index.js";
 import type { ShardSpec } from "../shard/index.js";
 import { formatSummary } from "./format-summary.js";
@@ -42,7 +42,7 @@ async function run(command: Command): Promise<number> {
       return runBuild(command.root, command.outDir, command);
     case "merge": {
       const merged = await mergeShards(command.inputs, command.outDir, {
-        warn: (message) => process.stderr.write(`warning: ${message}\n`),
+        warn: (message) => process.stderr.write(formatWarning(message)),
       });
       process.stdout.write(
         `Merged ${command.inputs.length} shards, ${merged.files} files → ${path.relative(process.cwd(), merged.outDir) || "."}\n`,
@@ -83,7 +83,7 @@ async function runBuild(
       onProgress: (progress) => line.update(progress),
       logger: {
         info: (message) => process.stderr.write(`${message}\n`),
-        warn: (message) => process.stderr.write(`warning: ${message}\n`),
+        warn: (message) => process.stderr.write(formatWarning(message)),
       },
     });
     line.clear();

@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { Socket } from "node:net";
 import path from "node:path";
 import { resolveRoot } from "../build/index.js";
-import { KilnError, catalog, formatError } from "../errors/index.js";
+import { KilnError, catalog, formatError, formatWarning } from "../errors/index.js";
 import { createDevSession } from "./dev-session.js";
 import { handleRequest } from "./handle-request.js";
 import { createHostAllowlist } from "../serve/index.js";
@@ -40,7 +40,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   const events = createLiveEvents();
   const logger = {
     info: (message: string) => options.print(`${message}\n`),
-    warn: (message: string) => options.print(`warning: ${message}\n`),
+    warn: (message: string) => options.print(formatWarning(message)),
   };
   const session = await createDevSession({
     root,
