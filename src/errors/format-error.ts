@@ -16,8 +16,8 @@ export interface FormatErrorOptions {
  * clear the terminal) are shown as `\u001b` and the like. Newlines and tabs stay.
  */
 export function terminalSafe(text: string): string {
-   
   return text.replace(
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
     /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
   );
