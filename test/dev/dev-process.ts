@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { connect } from "node:net";
 import { KILN_BIN } from "../helpers/build-fixture.js";
+import { unprivileged } from "../helpers/unprivileged.js";
 
 export interface DevProcess {
   url: string;
@@ -14,13 +15,13 @@ export interface DevProcess {
 }
 
 /**
- * Runs the real `kiln dev` on a free port (or `--port` given in `args`); `asUser` runs it
- * as that user (through setpriv), for permission faults that root would not meet.
+ * Runs the real `kiln dev` on a free port (or `--port` given in `args`); `unprivileged`
+ * runs it bound by permission bits, for faults that root would not meet.
  */
 export function startDev(
   root: string,
   args: string[] = ["--port", "0"],
-  options: { asUser?: string } = {},
+  options: { unprivileged?: boolean } = {},
 ): Promise<DevProcess> {
   return startKilnServer("dev", root, args, options);
 }
@@ -34,16 +35,10 @@ function startKilnServer(
   name: "dev" | "serve",
   root: string,
   args: string[],
-  options: { asUser?: string },
+  options: { unprivileged?: boolean },
 ): Promise<DevProcess> {
-  const command = [process.execPath, KILN_BIN, name, root, ...args];
-  if (options.asUser)
-    command.unshift(
-      "setpriv",
-      `--reuid=${options.asUser}`,
-      `--regid=${options.asUser}`,
-      "--clear-groups",
-    );
+  const plain = [process.execPath, KILN_BIN, name, root, ...args];
+  const command = options.unprivileged ? unprivileged(plain) : plain;
   const child = spawn(command[0]!, command.slice(1), {
     env: { ...process.env, CI: "true" },
     stdio: ["ignore", "pipe", "pipe"],

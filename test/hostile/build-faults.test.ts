@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { chmod, chown, readdir, readlink, rm, writeFile } from "node:fs/promises";
+import { chmod, readdir, readlink, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, it } from "node:test";
+import { unprivileged } from "../helpers/unprivileged.js";
 import {
   KILN_BIN,
   copyProject,
@@ -13,32 +14,12 @@ import {
 } from "../helpers/build-fixture.js";
 import { createRandom } from "./fuzz-inputs.js";
 
-/** Builds run unprivileged, so that permission faults are real (root ignores them). */
-const NOBODY = 65534;
-
-async function chownTree(dir: string): Promise<void> {
-  await chown(dir, NOBODY, NOBODY);
-  for (const dirent of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, dirent.name);
-    if (dirent.isDirectory()) await chownTree(full);
-    else await chown(full, NOBODY, NOBODY).catch(() => {});
-  }
-}
-
 function startBuild(project: Project) {
-  const child = spawn(
-    "setpriv",
-    [
-      `--reuid=${NOBODY}`,
-      `--regid=${NOBODY}`,
-      "--clear-groups",
-      process.execPath,
-      KILN_BIN,
-      "build",
-      project.root,
-    ],
-    { env: { ...process.env, CI: "true" }, stdio: ["ignore", "ignore", "pipe"] },
-  );
+  const [command, ...args] = unprivileged([process.execPath, KILN_BIN, "build", project.root]);
+  const child = spawn(command!, args, {
+    env: { ...process.env, CI: "true" },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
@@ -94,8 +75,6 @@ describe("faults at random points of a build", () => {
         return snapshot(project.outDir);
       };
       try {
-        await chmod(project.root, 0o755);
-        await chownTree(project.root);
         const outputs = new Map<string, Map<string, Buffer>>();
         for (const name of ["A", "B"]) {
           await useVariant(name);
@@ -113,7 +92,6 @@ describe("faults at random points of a build", () => {
         for (let trial = 0; trial < 15; trial++) {
           const next = current === "A" ? "B" : "A";
           await useVariant(next);
-          await chown(page, NOBODY, NOBODY);
           const fault = random.pick(faults);
           const run = startBuild(project);
           await sleep(random.int(700));
@@ -141,7 +119,6 @@ describe("faults at random points of a build", () => {
           assert.doesNotMatch(run.stderr(), /internal error|^\s+at .*\.js:\d+/m, run.stderr());
           seen.push(`${fault}: ${signal ?? code}`);
           // The next build, with nothing in its way, finishes the job and cleans up.
-          await chownTree(project.root);
           assert.ok(isDeepEqual(await build(), outputs.get(next)!), `trial ${trial}: recovery`);
           assert.deepEqual(await kilnLeftovers(project.outDir), []);
           current = next;
