@@ -116,13 +116,15 @@ async function runServe(
     port,
     allowedHosts: config.serve.allowedHosts,
   });
-  process.stdout.write(
-    `Serving ${path.relative(process.cwd(), outDir) || "."} at ${server.url} (Ctrl-C to stop)\n`,
-  );
-  await new Promise<void>((resolve) => {
+  // Listening for Ctrl-C before printing the URL: whoever reads the URL may stop us at once.
+  const stopped = new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);
   });
+  process.stdout.write(
+    `Serving ${path.relative(process.cwd(), outDir) || "."} at ${server.url} (Ctrl-C to stop)\n`,
+  );
+  await stopped;
   await server.close();
   return 0;
 }
