@@ -3,6 +3,7 @@
  * `getEntry` and `renderEntry` in pages and layouts; `z` for collection schemas.
  */
 import { queryCollection, queryEntry, type Entry } from "./content/index.js";
+export { isoDate } from "./content/index.js";
 
 export {
   defineConfig,

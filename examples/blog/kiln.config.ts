@@ -1,4 +1,4 @@
-import { defineConfig, z } from "kiln";
+import { defineConfig, isoDate, z } from "kiln";
 
 export default defineConfig({
   site: {
@@ -14,7 +14,7 @@ export default defineConfig({
     posts: {
       schema: z.object({
         title: z.string(),
-        date: z.coerce.date(),
+        date: isoDate(),
         description: z.string(),
         tags: z.array(z.string()).default([]),
         draft: z.boolean().default(false),

@@ -1,4 +1,4 @@
-import { readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { sha256 } from "../support/index.js";
@@ -76,6 +76,8 @@ export async function writeBuildCache(cacheDir: string, cache: BuildCache): Prom
   const body = JSON.stringify(cache) + "\n";
   const file = path.join(cacheDir, FILE);
   const temporary = `${file}.${process.pid}.tmp`;
+  // `.kiln/` may have been deleted while the build ran: that is allowed.
+  await mkdir(cacheDir, { recursive: true });
   await writeFile(temporary, `${sha256(body)}\n${body}`);
   await rename(temporary, file);
 }

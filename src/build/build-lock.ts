@@ -1,14 +1,19 @@
-import { mkdirSync, openSync, readFileSync, rmSync, writeSync, closeSync } from "node:fs";
+import { openSync, readFileSync, rmSync, writeSync, closeSync } from "node:fs";
 import path from "node:path";
 import { KilnError, catalog } from "../errors/index.js";
 
 /**
  * One build per project at a time: two builds swapping the same output folder would lose
  * work. The lock holds the owner's pid; a lock whose process is gone is stale and taken over.
+ * It lives in the project folder, not in `.kiln/`: `.kiln/` may be deleted at any time, and
+ * deleting it during a build let a second build start beside the first.
  */
-export function acquireBuildLock(cacheDir: string): () => void {
-  mkdirSync(cacheDir, { recursive: true });
-  const file = path.join(cacheDir, "build.lock");
+export function lockFileOf(root: string): string {
+  return path.join(root, ".kiln-build.lock");
+}
+
+export function acquireBuildLock(root: string): () => void {
+  const file = lockFileOf(root);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(file, "wx");

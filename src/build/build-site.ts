@@ -1,10 +1,8 @@
-import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { prepareAssets } from "../assets/index.js";
-import { loadConfig } from "../config/index.js";
+import { digestConfig, loadConfig } from "../config/index.js";
 import { setActiveStore, type SourceLogger } from "../content/index.js";
-import { KilnError, catalog } from "../errors/index.js";
 import { pullRemoteCache } from "../remote-cache/index.js";
 import { outputPathKey, type RouteTable } from "../routes/index.js";
 import { inShard, writeShardManifest, type ShardSpec } from "../shard/index.js";
@@ -12,7 +10,7 @@ import { toPosix } from "../support/index.js";
 import { acquireBuildLock } from "./build-lock.js";
 import { copyPublic } from "./copy-public.js";
 import { prepareSite } from "./prepare-site.js";
-import { assertSafeOutDir, cacheDirOf, resolveProjectPaths } from "./project-paths.js";
+import { assertSafeOutDir, cacheDirOf, resolveProjectPaths, resolveRoot } from "./project-paths.js";
 import { planIncremental } from "./incremental-plan.js";
 import { renderRoutes } from "./render-routes.js";
 import { writeMarkdownAssets } from "./markdown-assets.js";
@@ -60,19 +58,18 @@ export interface BuildResult {
 /** config → content → pages → routes → render → public files → swap into place. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
-  const root = path.resolve(options.root);
-  if (!existsSync(root)) throw new KilnError(catalog.RootMissing({ root }));
+  const root = resolveRoot(options.root);
   const progress = options.onProgress ?? (() => {});
 
   const cacheDir = cacheDirOf(root);
   // Taken before anything is written, .kiln/ included.
-  const releaseLock = acquireBuildLock(cacheDir);
+  const releaseLock = acquireBuildLock(root);
   try {
     progress({ stage: "config" });
     const { config, inputs: configInputs } = await loadConfig(root, cacheDir);
     const paths = resolveProjectPaths(root, config, options.outDir);
     assertSafeOutDir(paths);
-    await recoverInterruptedSwap(paths.outDir);
+    await recoverInterruptedSwap(paths.outDir, (message) => options.logger.warn(message));
     // Off when offline: the remote cache is network too.
     const remoteCache = await pullRemoteCache({
       remote: options.offline ? undefined : config.cache.remote,
@@ -103,6 +100,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const plan = await planIncremental({
       ...paths,
       configInputs,
+      configDigest: digestConfig(config),
       table,
       pages: pagesByFile,
       store,
@@ -121,7 +119,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       };
     }
 
-    const staging = await createStaging(paths.outDir);
+    const staging = await createStaging(paths.outDir, {
+      warn: (message) => options.logger.warn(message),
+    });
     try {
       const publicFiles = await copyPublic(paths.publicDir, staging, options.shard);
       const taken = new Map(publicFiles.files.map((f) => [outputPathKey(f), f]));

@@ -21,6 +21,8 @@ export interface PlanIncrementalOptions {
   publicDir: string;
   /** Files the config was compiled from: a change to any of them voids the cache. */
   configInputs: readonly string[];
+  /** `digestConfig()` of the resolved config: a value computed at load time voids it too. */
+  configDigest: string;
   table: RouteTable;
   pages: ReadonlyMap<string, LoadedPage>;
   store: ContentStore;
@@ -65,6 +67,7 @@ export async function planIncremental(options: PlanIncrementalOptions): Promise<
     [
       `kiln ${KILN_VERSION}`,
       await digests.files(options.configInputs),
+      options.configDigest,
       toPosix(path.relative(root, outDir)),
     ].join("\n"),
   );

@@ -1,6 +1,7 @@
 export { build, type BuildOptions, type BuildProgress, type BuildResult } from "./build-site.js";
 export {
   resolveProjectPaths,
+  resolveRoot,
   assertSafeOutDir,
   cacheDirOf,
   type ProjectPaths,

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import type { ComponentType } from "preact";
-import { bundleModules, type BundleModulesOptions } from "../compile/index.js";
+import { bundleModules, importCompiled, type BundleModulesOptions } from "../compile/index.js";
 import { locateField, parseEntry, trackReads } from "../content/index.js";
 import { KilnError, catalog } from "../errors/index.js";
 import { renderMdx, setMarkdownPageUrls, type MarkdownRenderer } from "../markdown/index.js";
@@ -224,11 +224,6 @@ async function listLayouts(layoutsDir: string): Promise<Map<string, string>> {
   return layouts;
 }
 
-async function importModule(url: string, file: string): Promise<PageModule> {
-  try {
-    return (await import(url)) as PageModule;
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new KilnError(catalog.ModuleLoad({ reason }), { file }, { cause: error });
-  }
+function importModule(url: string, file: string): Promise<PageModule> {
+  return importCompiled<PageModule>(url, file);
 }

@@ -1,7 +1,6 @@
 import path from "node:path";
-import { bundleModules } from "../compile/index.js";
+import { bundleModules, importCompiled } from "../compile/index.js";
 import type { ContentStore } from "../content/index.js";
-import { KilnError, catalog } from "../errors/index.js";
 import {
   registerMdxEntry,
   setMarkdownPageUrls,
@@ -36,13 +35,7 @@ export async function loadMdxEntries(store: ContentStore, paths: ProjectPaths): 
     plugins: [mdxPlugin],
   });
   for (const { digest, file } of entries) {
-    let module: MdxModule;
-    try {
-      module = (await import(bundled.modules.get(file)!)) as MdxModule;
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new KilnError(catalog.ModuleLoad({ reason }), { file }, { cause: error });
-    }
+    const module = await importCompiled<MdxModule>(bundled.modules.get(file)!, file);
     registerMdxEntry(digest, module);
   }
 }
@@ -59,12 +52,6 @@ export async function loadMdxComponents(
     entries: [file],
     outDir: path.join(paths.cacheDir, "mdx-components"),
   });
-  let module: Record<string, unknown>;
-  try {
-    module = (await import(bundled.modules.get(file)!)) as Record<string, unknown>;
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new KilnError(catalog.ModuleLoad({ reason }), { file }, { cause: error });
-  }
+  const module = await importCompiled<Record<string, unknown>>(bundled.modules.get(file)!, file);
   setMdxComponents(Object.fromEntries(Object.entries(module).filter(([k]) => k !== "default")));
 }

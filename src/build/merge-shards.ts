@@ -18,7 +18,11 @@ export interface MergeResult {
  * two shards wrote with different bytes. Writes through a staging folder, so a failed merge
  * leaves `outDir` as it was.
  */
-export async function mergeShards(inputs: readonly string[], outDir: string): Promise<MergeResult> {
+export async function mergeShards(
+  inputs: readonly string[],
+  outDir: string,
+  options: { warn: (message: string) => void },
+): Promise<MergeResult> {
   const shards: { dir: string; manifest: ShardManifest }[] = [];
   for (const input of inputs) {
     const dir = path.resolve(input);
@@ -38,7 +42,7 @@ export async function mergeShards(inputs: readonly string[], outDir: string): Pr
     }
   }
 
-  const staging = await createStaging(path.resolve(outDir));
+  const staging = await createStaging(path.resolve(outDir), options);
   try {
     let bytes = 0;
     for (const file of [...owner.keys()].sort(compareStrings)) {

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import type { ResolvedConfig } from "../config/index.js";
 import { KilnError, catalog } from "../errors/index.js";
@@ -12,8 +12,19 @@ export interface ProjectPaths {
   contentDir: string;
   publicDir: string;
   outDir: string;
-  /** `.kiln/`: compiled modules, the build lock, the dependency graph. Safe to delete. */
+  /** `.kiln/`: compiled modules, caches, the dependency graph. Safe to delete. */
   cacheDir: string;
+}
+
+/**
+ * The project folder as every stage sees it: absolute and with symbolic links resolved, once,
+ * here. A root given through a link (`kiln build ./link`; /tmp on macOS) mixed with real paths
+ * found below it made entry ids like `../../real/src/content/posts/first`.
+ */
+export function resolveRoot(given: string): string {
+  const root = path.resolve(given);
+  if (!existsSync(root)) throw new KilnError(catalog.RootMissing({ root }));
+  return realpathSync(root);
 }
 
 export function resolveProjectPaths(
@@ -33,7 +44,7 @@ export function resolveProjectPaths(
   };
 }
 
-/** `.kiln/`: compiled modules, the build lock, the dependency graph. Safe to delete. */
+/** `.kiln/`: compiled modules, caches, the dependency graph. Safe to delete. */
 export function cacheDirOf(root: string): string {
   return path.join(root, ".kiln");
 }

@@ -1,6 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { build, cacheDirOf, mergeShards, resolveProjectPaths } from "../build/index.js";
+import {
+  build,
+  cacheDirOf,
+  mergeShards,
+  resolveProjectPaths,
+  resolveRoot,
+} from "../build/index.js";
 import { loadConfig } from "../config/index.js";
 import { KilnError, catalog, formatError } from "../errors/index.js";
 import { startServer } from "../serve/index.js";
@@ -35,7 +41,9 @@ async function run(command: Command): Promise<number> {
     case "build":
       return runBuild(command.root, command.outDir, command);
     case "merge": {
-      const merged = await mergeShards(command.inputs, command.outDir);
+      const merged = await mergeShards(command.inputs, command.outDir, {
+        warn: (message) => process.stderr.write(`warning: ${message}\n`),
+      });
       process.stdout.write(
         `Merged ${command.inputs.length} shards, ${merged.files} files → ${path.relative(process.cwd(), merged.outDir) || "."}\n`,
       );
@@ -99,11 +107,15 @@ async function runServe(
   outDirOverride: string | undefined,
   port: number,
 ): Promise<number> {
-  const projectRoot = path.resolve(root);
+  const projectRoot = resolveRoot(root);
   const { config } = await loadConfig(projectRoot, cacheDirOf(projectRoot));
   const { outDir } = resolveProjectPaths(projectRoot, config, outDirOverride);
   if (!existsSync(outDir)) throw new KilnError(catalog.OutputMissing({ outDir }));
-  const server = await startServer({ root: outDir, port });
+  const server = await startServer({
+    root: outDir,
+    port,
+    allowedHosts: config.serve.allowedHosts,
+  });
   process.stdout.write(
     `Serving ${path.relative(process.cwd(), outDir) || "."} at ${server.url} (Ctrl-C to stop)\n`,
   );

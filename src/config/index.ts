@@ -16,3 +16,4 @@ export {
   type StandardIssue,
   type InferOutput,
 } from "./standard-schema.js";
+export { digestConfig } from "./config-digest.js";

@@ -4,6 +4,7 @@ import { bundleModules } from "../compile/index.js";
 import { KilnError, catalog } from "../errors/index.js";
 import { configSchema, type ResolvedConfig } from "./schema.js";
 import { formatIssuePath, issueKeys } from "./standard-schema.js";
+import { closestName, knownKeysAt } from "./did-you-mean.js";
 
 const CONFIG_NAMES = ["kiln.config.ts", "kiln.config.mts", "kiln.config.js", "kiln.config.mjs"];
 
@@ -49,9 +50,14 @@ export function validateConfig(value: unknown, file: string | undefined): Resolv
   const issue = result.error.issues[0]!;
   const keys = issueKeys(issue.path);
   const unknownKey = issue.code === "unrecognized_keys" ? issue.keys[0] : undefined;
-  if (unknownKey !== undefined) keys.push(unknownKey);
+  if (unknownKey !== undefined) {
+    const suggestion = closestName(unknownKey, knownKeysAt(configSchema, keys));
+    const field = formatIssuePath([...keys, unknownKey]);
+    const location = file ? { file, ...findKeyLine(file, unknownKey) } : undefined;
+    throw new KilnError(catalog.ConfigKeyUnknown({ field, suggestion }), location);
+  }
   const field = formatIssuePath(keys);
-  const problem = unknownKey !== undefined ? "this key is not a config option" : issue.message;
+  const problem = issue.message;
   const location = file ? { file, ...findKeyLine(file, keys.at(-1)) } : undefined;
   throw new KilnError(catalog.ConfigInvalid({ field, problem }), location);
 }

@@ -103,6 +103,15 @@ const devSchema = z.strictObject({
   allowedHosts: z.array(z.string().min(1)).default([]),
 });
 
+const serveSchema = z.strictObject({
+  /**
+   * Host names `kiln serve` answers besides localhost, 127.0.0.1 and [::1]. Requests naming
+   * any other host are refused, so a DNS-rebinding page cannot read the preview.
+   * @default []
+   */
+  allowedHosts: z.array(z.string().min(1)).default([]),
+});
+
 function isRegExp(source: string): boolean {
   try {
     new RegExp(source);
@@ -202,6 +211,7 @@ export const configSchema = z.strictObject({
     .default([]),
   /** `kiln dev` settings. */
   dev: devSchema.prefault({}),
+  serve: serveSchema.prefault({}),
   /** `kiln deploy`: the bucket, HTTP headers and CDN hook. */
   deploy: deploySchema.prefault({}),
   /** Kiln's caches beyond `.kiln/`. */

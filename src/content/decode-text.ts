@@ -2,17 +2,31 @@ import { KilnError, catalog } from "../errors/index.js";
 
 const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
-/** Strict UTF-8: a bad byte is an error with its offset, never a silent U+FFFD. A BOM is dropped. */
+/**
+ * Strict UTF-8: a bad byte is an error with its offset, line and column, never a silent
+ * U+FFFD. A BOM is dropped. Line endings become `\n`: CommonMark and YAML count a lone CR as
+ * a line ending too, and a file saved with CR alone had its front matter published as text.
+ */
 export function decodeText(bytes: Uint8Array, file: string): string {
+  let text: string;
   try {
-    return decoder.decode(bytes);
+    text = decoder.decode(bytes);
   } catch (error) {
+    const offset = firstInvalidByte(bytes);
     throw new KilnError(
-      catalog.Utf8Invalid({ offset: firstInvalidByte(bytes) }),
-      { file },
+      catalog.Utf8Invalid({ offset }),
+      { file, ...lineColumnOfByte(bytes, offset) },
       { cause: error },
     );
   }
+  return text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
+}
+
+/** 1-based line and column (in characters) of a byte offset; the bytes before it are valid. */
+function lineColumnOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  const before = new TextDecoder().decode(bytes.subarray(0, Math.max(0, offset)));
+  const lines = before.split(/\r\n?|\n/);
+  return { line: lines.length, column: [...lines.at(-1)!].length + 1 };
 }
 
 /** Offset of the first byte that starts an ill-formed UTF-8 sequence (RFC 3629). */

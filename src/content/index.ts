@@ -14,3 +14,4 @@ export { validateEntries } from "./validate-entries.js";
 export { ENTRY_EXTENSIONS } from "./parse-entry.js";
 export { restoreStore, snapshotStore, type EntrySnapshot, type StoreSnapshot } from "./snapshot.js";
 export { detachStrings } from "./detach-strings.js";
+export { isoDate, parseIsoDate } from "./iso-date.js";

@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { ResolvedConfig } from "../config/index.js";
-import { KilnError, catalog } from "../errors/index.js";
+import { KilnError, catalog, fromSystemError } from "../errors/index.js";
 import { sha256 } from "../support/index.js";
 import type { Source, SourceLogger } from "./source.js";
 import { ContentStore } from "./store.js";
@@ -34,6 +34,8 @@ export async function loadContent(options: LoadContentOptions): Promise<ContentS
       });
     } catch (error) {
       if (KilnError.is(error)) throw error;
+      const system = fromSystemError(error);
+      if (system) throw system;
       const reason = error instanceof Error ? error.message : String(error);
       throw new KilnError(catalog.SourceFailed({ source: source.name, reason }), undefined, {
         cause: error,

@@ -30,14 +30,35 @@ export async function validateEntries(
         "file" in entry.origin
           ? { file: entry.origin.file, ...locateField(entry.origin.file, keys) }
           : { file: describeOrigin(entry.origin) };
+      const field = formatIssuePath(issue.path);
+      const value = valueAt(entry.data, keys);
+      if (value === undefined && keys.length > 0)
+        throw new KilnError(catalog.EntryFieldMissing({ collection: name, field }), location);
       throw new KilnError(
-        catalog.EntryInvalid({
-          collection: name,
-          field: formatIssuePath(issue.path),
-          problem: issue.message,
-        }),
+        catalog.EntryInvalid({ collection: name, field, problem: describeProblem(issue, value) }),
         location,
       );
     }
   }
+}
+
+function valueAt(data: unknown, keys: readonly PropertyKey[]): unknown {
+  let value = data;
+  for (const key of keys) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+/**
+ * The schema's message, made plain where zod's is confusing: a coerced date that is no date
+ * read "expected date, received Date".
+ */
+function describeProblem(issue: { message: string }, value: unknown): string {
+  if (/expected date/i.test(issue.message)) {
+    const shown = value instanceof Date ? "an invalid date" : JSON.stringify(value);
+    return `${shown} is not a date; write it as YYYY-MM-DD or an ISO 8601 date-time`;
+  }
+  return issue.message;
 }

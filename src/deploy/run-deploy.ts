@@ -1,8 +1,7 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import path from "node:path";
 import pLimit from "p-limit";
-import { cacheDirOf, resolveProjectPaths } from "../build/index.js";
+import { cacheDirOf, resolveProjectPaths, resolveRoot } from "../build/index.js";
 import { loadConfig, type ResolvedConfig } from "../config/index.js";
 import { KilnError, catalog } from "../errors/index.js";
 import { createS3Client, resolveCredentials, type S3Client } from "../storage/index.js";
@@ -57,7 +56,7 @@ export interface DeployResult {
  */
 export async function deploy(options: DeployOptions): Promise<DeployResult> {
   const started = performance.now();
-  const root = path.resolve(options.root);
+  const root = resolveRoot(options.root);
   const { config } = await loadConfig(root, cacheDirOf(root));
   const target = config.deploy.s3;
   if (!target) throw new KilnError(catalog.DeployNotConfigured());

@@ -1,15 +1,22 @@
-import { createReadStream } from "node:fs";
-import { realpath, stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
-import { lookup } from "mrmime";
 import { renderPage } from "../render/index.js";
-import { resolveRequest } from "../serve/index.js";
-import { isInside, toPosix } from "../support/index.js";
+import {
+  checkHost,
+  contentTypeOf,
+  findStaticFile,
+  isAllowedOrigin,
+  redirectToSlash,
+  resolveRequest,
+  sendBody as sendAny,
+  sendFile as sendAnyFile,
+  sendText,
+  type StaticFile,
+} from "../serve/index.js";
+import { toPosix } from "../support/index.js";
 import { loadClientCode } from "./client-code.js";
 import type { DevSession } from "./dev-session.js";
 import { renderErrorPage } from "./error-page.js";
-import { checkHost, isAllowedOrigin } from "./host-check.js";
 import { CLIENT_PATH, EVENTS_PATH, injectClient } from "./inject-client.js";
 import type { LiveEvents } from "./live-events.js";
 import type { DevSite } from "./load-site.js";
@@ -61,7 +68,7 @@ export async function handleRequest(
   if (!state.site) {
     // Stylesheets and images still load, so the error page is not the only thing broken.
     const file = await findPublicFile(path.join(context.root, "public"), relative);
-    if (file) return sendFile(req, res, file.file, file.size);
+    if (file) return sendFile(req, res, file);
     const html = injectClient(renderErrorPage(state.error, context.root));
     return sendBody(req, res, 500, "text/html; charset=utf-8", html);
   }
@@ -71,14 +78,11 @@ export async function handleRequest(
   if (site.routes.has(routeKey)) return sendPage(context, req, res, site, routeKey, 200);
 
   const asset = site.assetFiles.get(relative);
-  if (asset) return sendBody(req, res, 200, typeOf(relative), asset);
+  if (asset) return sendBody(req, res, 200, contentTypeOf(relative), asset);
   const file = await findPublicFile(site.paths.publicDir, relative);
-  if (file) return sendFile(req, res, file.file, file.size);
-  if (!trailing && relative !== "" && site.routes.has(`${relative}/index.html`)) {
-    const query = rawTarget.slice(pathname.length);
-    res.writeHead(301, { location: `${pathname}/${query}` }).end();
-    return;
-  }
+  if (file) return sendFile(req, res, file);
+  if (!trailing && relative !== "" && site.routes.has(`${relative}/index.html`))
+    return redirectToSlash(res, rawTarget);
   if (site.routes.has("404.html")) return sendPage(context, req, res, site, "404.html", 404);
   return sendText(res, 404);
 }
@@ -115,21 +119,18 @@ function sendPage(
   sendBody(req, res, status, "text/html; charset=utf-8", injectClient(html));
 }
 
-/** A regular file inside the public folder, with symbolic links leading out refused. */
+/** A regular file of the public folder, through the handler `kiln serve` uses. */
 async function findPublicFile(
   publicDir: string,
   relative: string,
-): Promise<{ file: string; size: number } | undefined> {
+): Promise<Extract<StaticFile, { kind: "file" }> | undefined> {
   if (relative === "") return undefined;
   // `relative` has passed resolveRequest's checks: no `..`, no dot files, no backslashes.
-  const candidate = path.join(publicDir, ...relative.split("/"));
-  if (!isInside(publicDir, candidate)) return undefined;
-  const info = await stat(candidate).catch(() => undefined);
-  if (!info?.isFile()) return undefined;
-  const real = await realpath(candidate).catch(() => undefined);
-  const realRoot = await realpath(publicDir).catch(() => undefined);
-  if (!real || !realRoot || !isInside(realRoot, real)) return undefined;
-  return { file: real, size: info.size };
+  const found = await findStaticFile(publicDir, path.join(publicDir, ...relative.split("/")), {
+    slash: false,
+    indexes: false,
+  });
+  return found?.kind === "file" ? found : undefined;
 }
 
 /**
@@ -142,31 +143,12 @@ function isCrossSiteScript(req: IncomingMessage): boolean {
   );
 }
 
-function typeOf(file: string): string {
-  const type = lookup(file) ?? "application/octet-stream";
-  const textual = type.startsWith("text/") || type === "application/javascript";
-  return textual ? `${type}; charset=utf-8` : type;
-}
-
 function sendFile(
   req: IncomingMessage,
   res: ServerResponse,
-  file: string,
-  size: number,
+  file: { file: string; size: number },
 ): Promise<void> {
-  res.writeHead(200, {
-    "content-type": typeOf(file),
-    "content-length": size,
-    "x-content-type-options": "nosniff",
-    "cache-control": "no-store",
-  });
-  if (req.method === "HEAD") {
-    res.end();
-    return Promise.resolve();
-  }
-  return new Promise((resolve, reject) => {
-    createReadStream(file).on("error", reject).on("end", resolve).pipe(res);
-  });
+  return sendAnyFile(req, res, file, 200, "no-store");
 }
 
 function sendBody(
@@ -176,20 +158,5 @@ function sendBody(
   type: string,
   body: string | Uint8Array,
 ): void {
-  res.writeHead(status, {
-    "content-type": type,
-    "content-length": typeof body === "string" ? Buffer.byteLength(body) : body.byteLength,
-    "x-content-type-options": "nosniff",
-    "cache-control": "no-store",
-  });
-  res.end(req.method === "HEAD" ? undefined : body);
-}
-
-function sendText(res: ServerResponse, status: number): void {
-  res
-    .writeHead(status, {
-      "content-type": "text/plain; charset=utf-8",
-      "x-content-type-options": "nosniff",
-    })
-    .end(`${status}\n`);
+  sendAny(req, res, status, type, body, "no-store");
 }

@@ -1,10 +1,11 @@
 import { createServer, type Server } from "node:http";
 import type { Socket } from "node:net";
 import path from "node:path";
+import { resolveRoot } from "../build/index.js";
 import { KilnError, catalog, formatError } from "../errors/index.js";
 import { createDevSession } from "./dev-session.js";
 import { handleRequest } from "./handle-request.js";
-import { createHostAllowlist } from "./host-check.js";
+import { createHostAllowlist } from "../serve/index.js";
 import { createLiveEvents } from "./live-events.js";
 import { watchProject } from "./watch-project.js";
 
@@ -34,7 +35,7 @@ const PORT_ATTEMPTS = 20;
  * the project and any malformed request.
  */
 export async function startDevServer(options: DevServerOptions): Promise<RunningDevServer> {
-  const root = path.resolve(options.root);
+  const root = resolveRoot(options.root);
   const debug = options.debug ?? false;
   const events = createLiveEvents();
   const logger = {
@@ -90,9 +91,12 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   });
 
   const outDir = initial.site?.paths.outDir ?? path.join(root, "dist");
-  const watcher = await watchProject(root, [outDir], (files) => {
-    void session.update(files);
-  });
+  const watcher = await watchProject(
+    root,
+    [outDir],
+    (files) => void session.update(files),
+    (error) => options.print(formatError(error, { debug, cwd: process.cwd() })),
+  );
   const shownHost = listenHost.includes(":") ? `[${listenHost}]` : listenHost;
   return {
     url: `http://${shownHost}:${port}/`,

@@ -16,10 +16,15 @@ export function watchProject(
   root: string,
   ignoredDirs: readonly string[],
   onChange: (files: string[]) => void,
+  onError: (error: unknown) => void,
 ): Promise<ProjectWatcher> {
   const skipped = [...ignoredDirs, path.join(root, "node_modules")];
   const watcher = watch(root, {
     ignoreInitial: true,
+    // A link is watched as a link, never followed: a link to /usr made 127,204 watches, and
+    // a file it leads to outside the project is no input of the site. Links inside the
+    // project lead to files that are watched at their own place anyway.
+    followSymlinks: false,
     ignored: (file: string) =>
       skipped.some((dir) => isInside(dir, file)) || isDotEntryOfRoot(root, file),
   });
@@ -31,21 +36,28 @@ export function watchProject(
     batch = new Set();
     onChange(files);
   };
+  // chokidar reports links it does not follow as added during the first scan, even with
+  // ignoreInitial (chokidar 5); nothing before "ready" is an edit.
+  let ready = false;
   watcher.on("all", (_event, file) => {
+    if (!ready) return;
     batch.add(path.resolve(root, file));
     clearTimeout(timer);
     timer = setTimeout(flush, 20);
   });
-  return new Promise((resolve, reject) => {
-    watcher.once("ready", () =>
+  // An unreadable folder or a link loop met while watching is the project's problem, not a
+  // reason to stop serving: it is reported, and the rest of the project stays watched.
+  watcher.on("error", onError);
+  return new Promise((resolve) => {
+    watcher.once("ready", () => {
+      ready = true;
       resolve({
         close: async () => {
           clearTimeout(timer);
           await watcher.close();
         },
-      }),
-    );
-    watcher.once("error", reject);
+      });
+    });
   });
 }
 

@@ -44,6 +44,15 @@ export const catalog = {
     message: ({ field, problem }) => `Config field \`${field}\` is invalid: ${problem}.`,
     hint: () => "See the config reference in README.md for every key and its type.",
   }),
+  ConfigKeyUnknown: define<{ field: string; suggestion: string | undefined }>({
+    code: "KILN_CONFIG_KEY_UNKNOWN",
+    title: "The config has a key Kiln does not know",
+    message: ({ field }) => `Config field \`${field}\` is not a config option.`,
+    hint: ({ suggestion }) =>
+      suggestion
+        ? `Did you mean \`${suggestion}\`?`
+        : "See the config reference in README.md for every key and its type.",
+  }),
   OutDirUnsafe: define<{ outDir: string; reason: string }>({
     code: "KILN_OUTDIR_UNSAFE",
     title: "The output folder is not safe to replace",
@@ -55,7 +64,7 @@ export const catalog = {
     code: "KILN_BUILD_LOCKED",
     title: "Another build is running",
     message: ({ pid }) => `Another Kiln build of this project is running (process ${pid}).`,
-    hint: () => "Wait for it to finish. If no build runs, delete .kiln/build.lock and try again.",
+    hint: () => "Wait for it to finish. If no build runs, delete .kiln-build.lock and try again.",
   }),
   Utf8Invalid: define<{ offset: number }>({
     code: "KILN_UTF8_INVALID",
@@ -93,6 +102,21 @@ export const catalog = {
     title: "Forbidden data key",
     message: ({ key }) => `The key \`${key}\` is not allowed in content data.`,
     hint: () => "Rename the key; `__proto__`, `constructor` and `prototype` are reserved.",
+  }),
+  DataKeyDuplicate: define<{ key: string; format: string }>({
+    code: "KILN_DATA_KEY_DUPLICATE",
+    title: "A key is given twice",
+    message: ({ key, format }) =>
+      `The ${format} data gives the key "${key}" twice in one object; which value is meant is unclear.`,
+    hint: () => "Keep one of the two.",
+  }),
+  EntryFieldMissing: define<{ collection: string; field: string }>({
+    code: "KILN_ENTRY_FIELD_MISSING",
+    title: "An entry lacks a required field",
+    message: ({ collection, field }) =>
+      `Field \`${field}\` is missing; the schema of collection "${collection}" requires it.`,
+    hint: ({ field }) =>
+      `Add \`${field}:\` to the entry, or make the field optional in the schema with .optional().`,
   }),
   EntryInvalid: define<{ collection: string; field: string; problem: string }>({
     code: "KILN_ENTRY_INVALID",
@@ -179,6 +203,13 @@ export const catalog = {
     code: "KILN_MODULE_COMPILE",
     title: "A page or component does not compile",
     message: ({ reason }) => reason,
+  }),
+  PackageMissing: define<{ name: string }>({
+    code: "KILN_PACKAGE_MISSING",
+    title: "An imported package is not installed",
+    message: ({ name }) => `This file imports the package "${name}", which is not installed.`,
+    hint: ({ name }) =>
+      `Run \`npm install ${name}\` in the project folder (or fix the name if it is a typo).`,
   }),
   ModuleLoad: define<{ reason: string }>({
     code: "KILN_MODULE_LOAD",
@@ -271,6 +302,13 @@ export const catalog = {
       "Islands and client scripts run in the browser: they cannot import node: modules or `kiln` itself.",
   }),
   // markdown (issue 3)
+  MarkdownTooDeep: define<{ limit: number }>({
+    code: "KILN_MARKDOWN_TOO_DEEP",
+    title: "Markdown is nested too deeply",
+    message: ({ limit }) =>
+      `Lists or blockquotes here are nested more than ${limit} levels deep; the text below that depth cannot be rendered.`,
+    hint: () => "Flatten the nesting: no reader follows a hundred levels of indentation.",
+  }),
   MarkdownLinkMissing: define<{ target: string }>({
     code: "KILN_MARKDOWN_LINK_MISSING",
     title: "A markdown link points at a file that does not exist",
@@ -503,5 +541,42 @@ export const catalog = {
       `The files are deployed, but the invalidation command \`${command}\` ${status}.`,
     hint: () =>
       "The changed URLs are in .kiln/deploy/invalidate.json; fix the command and run it by hand, or deploy again.",
+  }),
+  // The machine's errors: a file system call that failed for a reason outside Kiln. Raised
+  // through `fromSystemError` wherever such an error escapes, so none is ever "internal".
+  FileAccessDenied: define<{ path: string; operation: string }>({
+    code: "KILN_FS_ACCESS",
+    title: "A file or folder cannot be accessed",
+    message: ({ path, operation }) =>
+      `Kiln could not ${operation} ${path}: permission denied (or a read-only file system).`,
+    hint: () =>
+      "Check the permissions of that path and the folders above it (ls -ld), and that the disk is mounted writable.",
+  }),
+  DiskFull: define<{ path: string; operation: string }>({
+    code: "KILN_FS_FULL",
+    title: "The disk is full",
+    message: ({ path, operation }) =>
+      `Kiln could not ${operation} ${path}: no space left on the device (or the quota is used up).`,
+    hint: () => "Free some space (df -h shows where) and run the command again.",
+  }),
+  SymlinkLoop: define<{ path: string }>({
+    code: "KILN_FS_LOOP",
+    title: "Symbolic links form a loop",
+    message: ({ path }) => `${path} is a symbolic link that leads back to itself.`,
+    hint: () => "Remove or fix the link (ls -l shows where it points).",
+  }),
+  TooManyFiles: define<{ path: string; operation: string }>({
+    code: "KILN_FS_LIMIT",
+    title: "The system's file limits were reached",
+    message: ({ path, operation }) =>
+      `Kiln could not ${operation} ${path}: too many open files or inotify watches.`,
+    hint: () =>
+      "Raise the limit (ulimit -n, or fs.inotify.max_user_watches for kiln dev) or close other programs watching files.",
+  }),
+  FileSystemFailed: define<{ path: string; operation: string; reason: string }>({
+    code: "KILN_FS",
+    title: "A file system operation failed",
+    message: ({ path, operation, reason }) => `Kiln could not ${operation} ${path}: ${reason}.`,
+    hint: () => "The reason above comes from the operating system; fix it and run again.",
   }),
 } as const;

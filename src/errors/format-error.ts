@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { KilnError, type SourceLocation } from "./kiln-error.js";
+import { fromSystemError } from "./system-error.js";
 
 export interface FormatErrorOptions {
   /** Print stacks and causes; otherwise a user's mistake is shown without Kiln's internals. */
@@ -10,7 +11,8 @@ export interface FormatErrorOptions {
 }
 
 /** Renders an error for the terminal: code, message, location, code frame, hint. */
-export function formatError(error: unknown, options: FormatErrorOptions): string {
+export function formatError(thrown: unknown, options: FormatErrorOptions): string {
+  const error = fromSystemError(thrown) ?? thrown;
   if (!KilnError.is(error)) {
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
     return `internal error: Kiln failed unexpectedly. This is a bug; please report it.\n\n${detail}\n`;

@@ -1,3 +1,4 @@
 export { catalog, type CatalogEntry, type ErrorDetails } from "./catalog.js";
 export { KilnError, type SourceLocation } from "./kiln-error.js";
 export { formatError, formatLocation, codeFrame, type FormatErrorOptions } from "./format-error.js";
+export { fromSystemError } from "./system-error.js";

@@ -1,3 +1,4 @@
+import { nestingLimit } from "./nesting-limit.js";
 import MarkdownIt from "markdown-it";
 import { collectCodeBlocks } from "./code-blocks.js";
 import { commonmarkOnly, gfm } from "./gfm.js";
@@ -66,8 +67,8 @@ export interface MarkdownRenderer {
 
 /**
  * markdown-it, CommonMark-compliant, plus GFM, heading ids and relative-link rewriting.
- * `maxNesting` stays at markdown-it's 100: deeper nesting renders as text rather than
- * recursing without bound.
+ * `maxNesting` stays at markdown-it's 100: deeper block nesting is a located error
+ * (`nesting-limit.ts`) rather than recursion without bound or silently dropped text.
  */
 export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRenderer {
   const highlighter = options.highlight
@@ -86,6 +87,7 @@ export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRender
   md.use(headingIds, { anchors: options.headingAnchors === true });
   md.use(relativeLinks);
   md.use(localImages);
+  md.use(nestingLimit);
   let assets = new Map<string, string | Uint8Array>();
   const pictures = new Map<string, MarkdownPicture>();
   const tocDepth = options.tocDepth ?? 3;

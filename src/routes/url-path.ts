@@ -3,6 +3,8 @@ import type { Segment } from "./page-file.js";
 
 /** Characters that would change a URL's meaning or a file path's: never allowed in a param. */
 const UNSAFE = /[\\?#%\p{Cc}]/u;
+/** NAME_MAX on Linux and macOS file systems. */
+const MAX_SEGMENT_BYTES = 255;
 
 /**
  * Fills a route's parameters into its pattern. Every value is checked, so no param can make
@@ -43,6 +45,13 @@ export function fillSegments(
         );
       if (part.trim() !== part)
         throw paramError(segment.name, text, "it starts or ends with a space");
+      // Each part is a folder name in the output: file systems refuse names past 255 bytes.
+      if (Buffer.byteLength(part) > MAX_SEGMENT_BYTES)
+        throw paramError(
+          segment.name,
+          `${text.slice(0, 40)}…`,
+          `a URL segment longer than ${MAX_SEGMENT_BYTES} bytes cannot be a folder name`,
+        );
     }
     out.push(...parts);
   }

@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
 import { KilnError, catalog } from "../errors/index.js";
+import { createHostAllowlist } from "./host-check.js";
 import { createStaticHandler } from "./static-handler.js";
 
 export interface RunningServer {
@@ -8,9 +9,17 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+export interface ServeOptions {
+  root: string;
+  port: number;
+  /** Host names answered besides localhost, 127.0.0.1 and [::1]. @default [] */
+  allowedHosts?: readonly string[] | undefined;
+}
+
 /** Serves `root` on 127.0.0.1 only: a preview is for this machine, not the network. */
-export function startServer(options: { root: string; port: number }): Promise<RunningServer> {
-  const server: Server = createServer(createStaticHandler(options.root));
+export function startServer(options: ServeOptions): Promise<RunningServer> {
+  const allowed = createHostAllowlist(options.allowedHosts ?? []);
+  const server: Server = createServer(createStaticHandler(options.root, allowed));
   return new Promise((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) => {
       reject(

@@ -1,4 +1,5 @@
 import { htmlToText, sanitizeHtml, type SanitizeOptions } from "./sanitize-html.js";
+import { safeUrl } from "./safe-url.js";
 
 /** One item of an RSS or Atom feed, the same shape whichever the feed is. */
 export interface FeedItem extends Record<string, unknown> {
@@ -57,7 +58,7 @@ function isoDate(value: string): string | null {
 }
 
 function fromRss(item: Node, sanitize: SanitizeOptions | false | undefined): FeedItem {
-  const link = text(item["link"]) || null;
+  const link = safeUrl(text(item["link"])) ?? null;
   const summary = html(text(item["description"]), sanitize);
   const encoded = text(item["content:encoded"]);
   return {
@@ -75,7 +76,7 @@ function fromRss(item: Node, sanitize: SanitizeOptions | false | undefined): Fee
 function fromAtom(entry: Node, sanitize: SanitizeOptions | false | undefined): FeedItem {
   const links = list(entry["link"]);
   const alternate = links.find((l) => !l["@rel"] || l["@rel"] === "alternate") ?? links[0];
-  const link = alternate ? String(alternate["@href"] ?? "") || null : null;
+  const link = alternate ? (safeUrl(String(alternate["@href"] ?? "")) ?? null) : null;
   const summary = atomHtml(entry["summary"], sanitize);
   const content = atomHtml(entry["content"], sanitize);
   const author = list(entry["author"])[0];

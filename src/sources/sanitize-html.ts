@@ -1,7 +1,8 @@
-import type { Nodes, Root } from "hast";
+import type { Element, Nodes, Root } from "hast";
 import { fromHtml } from "hast-util-from-html";
 import { defaultSchema, sanitize, type Schema } from "hast-util-sanitize";
 import { toHtml } from "hast-util-to-html";
+import { safeEmbedUrl, safeSrcset } from "./safe-url.js";
 
 /** What a source lets through on top of the default allowlist. */
 export interface SanitizeOptions {
@@ -39,7 +40,6 @@ function createSchema(options: SanitizeOptions): Schema {
   if (options.iframes) {
     tagNames.push("iframe");
     add("iframe", ["src", "title", "allow", "allowFullScreen", "loading", "referrerPolicy"]);
-    protocols["src"] = ["https", "http"];
   }
   tagNames.push(...(options.tags ?? []));
   for (const [tag, names] of Object.entries(options.attributes ?? {})) add(tag, names);
@@ -62,7 +62,29 @@ export function sanitizeHtml(html: string, options: SanitizeOptions = {}): strin
     schemas.set(key, schema);
   }
   const tree = fromHtml(html, { fragment: true });
-  return toHtml(sanitize(tree, schema));
+  return toHtml(checkUrls(sanitize(tree, schema) as Root));
+}
+
+/**
+ * What the schema's protocol lists cannot express: `srcset` holds many URLs (each is checked,
+ * `javascript:` and `data:` candidates are dropped), and an iframe's `src` must be absolute
+ * https (not http, not `//host`, which the schema counts as relative): otherwise it goes.
+ */
+function checkUrls<T extends Root | Element>(node: T): T {
+  node.children = node.children.filter((child) => {
+    if (child.type !== "element") return true;
+    const srcset = child.properties["srcSet"];
+    if (srcset !== undefined) {
+      const safe = safeSrcset(Array.isArray(srcset) ? srcset.join(", ") : String(srcset));
+      if (safe === undefined) delete child.properties["srcSet"];
+      else child.properties["srcSet"] = safe;
+    }
+    if (child.tagName === "iframe" && !safeEmbedUrl(String(child.properties["src"] ?? "")))
+      return false;
+    checkUrls(child);
+    return true;
+  });
+  return node;
 }
 
 /** The text of an HTML fragment, entities decoded: for titles, which CMSs send as HTML. */

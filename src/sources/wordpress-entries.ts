@@ -1,4 +1,5 @@
 import { htmlToText, sanitizeHtml, type SanitizeOptions } from "./sanitize-html.js";
+import { safeUrl } from "./safe-url.js";
 
 export const WORDPRESS_KINDS = [
   "posts",
@@ -89,7 +90,7 @@ export function toWordpressEntries(
     title: htmlToText(rendered(post["title"])),
     date: gmt(post["date_gmt"]),
     modified: gmt(post["modified_gmt"]),
-    link: String(post["link"] ?? ""),
+    link: linkOf(post["link"]),
     excerpt: html(post["excerpt"]),
     content: html(post["content"]),
     author: authors.get(Number(post["author"])) ?? null,
@@ -134,7 +135,7 @@ function toTerm(term: Raw): WordpressTerm {
     slug: String(term["slug"]),
     name: htmlToText(String(term["name"] ?? "")),
     description: String(term["description"] ?? ""),
-    link: String(term["link"] ?? ""),
+    link: linkOf(term["link"]),
     count: Number(term["count"] ?? 0),
   };
 }
@@ -145,8 +146,8 @@ function toAuthor(user: Raw): WordpressAuthor {
     slug: String(user["slug"]),
     name: htmlToText(String(user["name"] ?? "")),
     description: String(user["description"] ?? ""),
-    link: String(user["link"] ?? ""),
-    url: String(user["url"] ?? ""),
+    link: linkOf(user["link"]),
+    url: linkOf(user["url"]),
   };
 }
 
@@ -156,7 +157,7 @@ function toMedia(item: Raw, html: (value: unknown) => string): WordpressMedia {
     wpId: Number(item["id"]),
     slug: String(item["slug"]),
     title: htmlToText(rendered(item["title"])),
-    url: String(item["source_url"] ?? ""),
+    url: linkOf(item["source_url"]),
     alt: String(item["alt_text"] ?? ""),
     caption: html(item["caption"]),
     mimeType: String(item["mime_type"] ?? ""),
@@ -192,4 +193,9 @@ function gmt(value: unknown): string {
   const text = String(value ?? "");
   const time = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text}Z`);
   return Number.isNaN(time) ? "" : new Date(time).toISOString();
+}
+
+/** A URL field from the CMS, with `javascript:` and other unsafe schemes dropped to "". */
+function linkOf(value: unknown): string {
+  return safeUrl(String(value ?? "")) ?? "";
 }

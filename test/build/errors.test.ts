@@ -47,9 +47,9 @@ describe("bad input gives a located error, exit 1, and leaves the previous outpu
       project,
       write("src/content/posts/bad.md", "---\ndate: 2026-01-01\n---\nbody\n"),
       {
-        code: "KILN_ENTRY_INVALID",
+        code: "KILN_ENTRY_FIELD_MISSING",
         at: "src/content/posts/bad.md:2",
-        message: /Field `title`/,
+        message: /Field `title` is missing/,
       },
     );
   });
@@ -190,6 +190,23 @@ describe("bad input gives a located error, exit 1, and leaves the previous outpu
     );
   });
 
+  it("a page importing a package that is not installed names the import and says how to install it", async () => {
+    const stderr = await expectBuildError(
+      project,
+      write(
+        "src/pages/uses-package.tsx",
+        'import { thing } from "@kiln-test/not-installed/sub";\nexport default () => <p>{thing}</p>;\n',
+      ),
+      {
+        code: "KILN_PACKAGE_MISSING",
+        at: "src/pages/uses-package.tsx:1:24",
+        message: /"@kiln-test\/not-installed"/,
+      },
+    );
+    assert.match(stderr, /npm install @kiln-test\/not-installed/);
+    assert.doesNotMatch(stderr, /\.kiln\/server/);
+  });
+
   it("an unknown config key names the key and its line", async () => {
     const config = path.join(project.root, "kiln.config.ts");
     await expectBuildError(
@@ -199,7 +216,11 @@ describe("bad input gives a located error, exit 1, and leaves the previous outpu
           config,
           (await readFile(config, "utf8")).replace('lang: "en"', 'lang: "en", titel: "x"'),
         ),
-      { code: "KILN_CONFIG_INVALID", at: "kiln.config.ts:4:", message: /`site\.titel`/ },
+      {
+        code: "KILN_CONFIG_KEY_UNKNOWN",
+        at: "kiln.config.ts:4:",
+        message: /`site\.titel`[^]*Did you mean `title`\?/,
+      },
     );
   });
 

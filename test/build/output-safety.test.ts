@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, beforeEach, describe, it } from "node:test";
-import { KILN_BIN, copyProject, type Project } from "../helpers/build-fixture.js";
+import { KILN_BIN, copyProject, kilnLeftovers, type Project } from "../helpers/build-fixture.js";
 
 /** A page whose paths() waits until the test lets it go, so a build can be caught mid-way. */
 const SLOW_PAGE = `
@@ -42,7 +42,7 @@ async function startSlowBuild(project: Project) {
   };
 }
 
-const leftovers = async (root: string) => (await readdir(root)).filter((n) => n.includes(".kiln-"));
+const leftovers = (root: string) => kilnLeftovers(path.join(root, "dist"));
 
 describe("the output folder is never lost", () => {
   let project: Project;
@@ -102,6 +102,23 @@ describe("the output folder is never lost", () => {
     }
   });
 
+  it("deleting .kiln/ during a build neither fails it nor lets a second build run beside it", async () => {
+    assert.equal((await project.build()).code, 0);
+    const slow = await startSlowBuild(project);
+    try {
+      await rm(path.join(project.root, ".kiln"), { recursive: true, force: true });
+      const second = await project.build();
+      assert.equal(second.code, 1);
+      assert.match(second.stderr, /^error KILN_BUILD_LOCKED: /);
+      await slow.release();
+      assert.equal(await slow.exited, 0, slow.stderr());
+      assert.match(await project.read("one/index.html"), /slow/);
+      assert.deepEqual(await leftovers(project.root), []);
+    } finally {
+      slow.child.kill("SIGKILL");
+    }
+  });
+
   it("Ctrl-C stops the build and keeps the old output", async () => {
     assert.equal((await project.build()).code, 0);
     const before = await project.snapshot();
@@ -112,7 +129,7 @@ describe("the output folder is never lost", () => {
     assert.match(slow.stderr(), /interrupted; the previous output is unchanged/);
     assert.deepEqual(await project.snapshot(), before);
     assert.deepEqual(await leftovers(project.root), []);
-    assert.ok(!existsSync(path.join(project.root, ".kiln/build.lock")), "the lock was left behind");
+    assert.ok(!existsSync(path.join(project.root, ".kiln-build.lock")), "the lock was left behind");
   });
 
   it("a build killed between its two renames gets the old output back on the next build", async () => {

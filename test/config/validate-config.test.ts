@@ -38,8 +38,31 @@ describe("validateConfig", () => {
         assert.fail("expected an error");
       } catch (error) {
         assert.ok(KilnError.is(error), String(error));
-        assert.equal(error.code, "KILN_CONFIG_INVALID");
+        assert.equal(
+          error.code,
+          field === "sitee" ? "KILN_CONFIG_KEY_UNKNOWN" : "KILN_CONFIG_INVALID",
+        );
         assert.ok(error.message.includes(`\`${field}`), error.message);
+      }
+    });
+  }
+});
+
+describe("an unknown config key", () => {
+  for (const [input, hint] of [
+    [{ outdir: "x" }, /Did you mean `outDir`\?/],
+    [{ site: { tittle: "x" } }, /Did you mean `title`\?/],
+    [{ dev: { allowedHost: ["a"] } }, /Did you mean `allowedHosts`\?/],
+    [{ zzzzzz: 1 }, /config reference/],
+  ] as const) {
+    it(`suggests the closest key for ${JSON.stringify(input)}`, () => {
+      try {
+        validateConfig(input, undefined);
+        assert.fail("expected an error");
+      } catch (error) {
+        assert.ok(KilnError.is(error), String(error));
+        assert.equal(error.code, "KILN_CONFIG_KEY_UNKNOWN");
+        assert.match(error.hint ?? "", hint);
       }
     });
   }

@@ -33,7 +33,7 @@ describe("strict UTF-8", () => {
     const error = errorOf(() => decodeText(Buffer.from([0x68, 0x69, 0xfe]), "/x/f.md"));
     assert.equal(error.code, "KILN_UTF8_INVALID");
     assert.match(error.message, /byte offset 2/);
-    assert.deepEqual(error.location, { file: "/x/f.md" });
+    assert.deepEqual(error.location, { file: "/x/f.md", line: 1, column: 3 });
   });
 });
 
@@ -88,7 +88,10 @@ describe("entry data", () => {
   });
 
   it("refuses duplicate keys", () => {
-    assert.equal(errorOf(() => md("---\ntitle: a\ntitle: b\n---\n")).code, "KILN_DATA_SYNTAX");
+    assert.equal(
+      errorOf(() => md("---\ntitle: a\ntitle: b\n---\n")).code,
+      "KILN_DATA_KEY_DUPLICATE",
+    );
   });
 
   it("refuses prototype keys, also through a merge key", () => {

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { connect } from "node:net";
 import { KILN_BIN } from "../helpers/build-fixture.js";
+import { unprivileged } from "../helpers/unprivileged.js";
 
 export interface DevProcess {
   url: string;
@@ -13,9 +14,18 @@ export interface DevProcess {
   stop(): Promise<void>;
 }
 
-/** Runs the real `kiln dev` on a free port (or `--port` given in `args`). */
-export function startDev(root: string, args: string[] = ["--port", "0"]): Promise<DevProcess> {
-  const child = spawn(process.execPath, [KILN_BIN, "dev", root, ...args], {
+/**
+ * Runs the real `kiln dev` on a free port (or `--port` given in `args`); `unprivileged`
+ * runs it bound by permission bits, for faults that root would not meet.
+ */
+export function startDev(
+  root: string,
+  args: string[] = ["--port", "0"],
+  options: { unprivileged?: boolean } = {},
+): Promise<DevProcess> {
+  const plain = [process.execPath, KILN_BIN, "dev", root, ...args];
+  const command = options.unprivileged ? unprivileged(plain) : plain;
+  const child = spawn(command[0]!, command.slice(1), {
     env: { ...process.env, CI: "true" },
     stdio: ["ignore", "pipe", "pipe"],
   });

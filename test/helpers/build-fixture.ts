@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { cp, mkdtemp, readFile, readdir, rm } from "node:fs/promises";
+import { cp, mkdtemp, readFile, readdir, readlink, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -86,4 +86,16 @@ export async function snapshot(dir: string): Promise<Map<string, Buffer>> {
   const out = new Map<string, Buffer>();
   for (const file of await listFiles(dir)) out.set(file, await readFile(path.join(dir, file)));
   return out;
+}
+
+/**
+ * What Kiln left beside the output folder besides the version the output links to: staging
+ * folders, links and old versions of builds that should have cleaned up after themselves.
+ */
+export async function kilnLeftovers(outDir: string): Promise<string[]> {
+  const live = await readlink(outDir).catch(() => undefined);
+  const prefix = `.${path.basename(outDir)}.kiln-`;
+  return (await readdir(path.dirname(outDir)))
+    .filter((name) => name.startsWith(prefix) && name !== live)
+    .sort();
 }

@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
-import { readdir } from "node:fs/promises";
 import path from "node:path";
-import type { Project } from "./build-fixture.js";
+import { kilnLeftovers, type Project } from "./build-fixture.js";
 
 export interface ExpectedError {
   code: string;
@@ -39,9 +38,6 @@ export async function expectBuildError(
   if (expected.message) assert.match(result.stderr, expected.message);
   assert.doesNotMatch(result.stderr, /^ {4}at /m, "a stack trace was printed without --debug");
   assert.deepEqual(await project.snapshot(), before, "the previous output changed");
-  const leftovers = (await readdir(path.dirname(project.outDir))).filter((n) =>
-    n.includes(".kiln-"),
-  );
-  assert.deepEqual(leftovers, [], "a staging folder was left behind");
+  assert.deepEqual(await kilnLeftovers(project.outDir), [], "a staging folder was left behind");
   return result.stderr;
 }

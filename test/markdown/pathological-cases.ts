@@ -18,6 +18,8 @@ export interface PathologicalCase {
   input: () => string;
   /** What the HTML must contain, so "fast" cannot mean "gave up and printed nothing". */
   expect?: RegExp;
+  /** The coded error the case must end in instead of HTML. */
+  error?: string;
 }
 
 const lines = (count: number, line: (i: number) => string) =>
@@ -74,9 +76,17 @@ export const PATHOLOGICAL_CASES: PathologicalCase[] = [
     input: () => "[".repeat(20000) + "a" + "]".repeat(20000),
     expect: /\[{20000}a\]{20000}/,
   },
-  // markdown-it stops nesting at maxNesting (100) and renders the rest as text.
-  { name: "cmark: nested block quotes", input: () => "> ".repeat(50000) + "a" },
-  { name: "cmark: deeply nested lists", input: () => lines(1000, (x) => "  ".repeat(x) + "* a\n") },
+  // Past maxNesting (100) markdown-it dropped the rest: now a located error, quickly.
+  {
+    name: "cmark: nested block quotes",
+    input: () => "> ".repeat(50000) + "a",
+    error: "KILN_MARKDOWN_TOO_DEEP",
+  },
+  {
+    name: "cmark: deeply nested lists",
+    input: () => lines(1000, (x) => "  ".repeat(x) + "* a\n"),
+    error: "KILN_MARKDOWN_TOO_DEEP",
+  },
   {
     name: "cmark: U+0000 in input",
     input: () => "abc\u0000de\u0000",

@@ -1,4 +1,5 @@
 import { parentPort } from "node:worker_threads";
+import { KilnError } from "../../src/errors/index.js";
 import { createMarkdownRenderer } from "../../src/markdown/index.js";
 import { PATHOLOGICAL_CASES } from "./pathological-cases.js";
 
@@ -17,8 +18,16 @@ port.once("message", (index: number) => {
     // CPU time, not wall time: the machine is shared, and a busy neighbour must not fail
     // the test. Nothing else runs in this test process while the worker renders.
     const before = process.cpuUsage();
-    const { html } = renderer.render(input);
+    let html = "";
+    let code: string | undefined;
+    try {
+      html = renderer.render(input).html;
+    } catch (error) {
+      // A coded error is an answer too (nesting past the limit); anything else is a failure.
+      if (!KilnError.is(error)) throw error;
+      code = error.code;
+    }
     const used = process.cpuUsage(before);
-    port.postMessage({ type: "done", html, cpuMs: (used.user + used.system) / 1000 });
+    port.postMessage({ type: "done", html, code, cpuMs: (used.user + used.system) / 1000 });
   });
 });

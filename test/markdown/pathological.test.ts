@@ -13,12 +13,13 @@ const BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
   .then((tsx) => tsx.register())
   .then(() => import(${JSON.stringify(new URL("./pathological-worker.ts", import.meta.url).href)}));`;
 
-type Message = { type: "ready" } | { type: "done"; html: string; cpuMs: number };
+type Rendered = { html: string; code: string | undefined; cpuMs: number };
+type Message = { type: "ready" } | ({ type: "done" } & Rendered);
 
 /** Renders case `index` in its own worker; resolves with the HTML and CPU time, or rejects on a hang. */
-function renderInWorker(index: number): Promise<{ html: string; cpuMs: number }> {
+function renderInWorker(index: number): Promise<Rendered> {
   const worker = new Worker(BOOTSTRAP, { eval: true });
-  return new Promise<{ html: string; cpuMs: number }>((resolve, reject) => {
+  return new Promise<Rendered>((resolve, reject) => {
     let timer: NodeJS.Timeout | undefined;
     worker.on("error", reject);
     worker.on("message", (message: Message) => {
@@ -29,7 +30,7 @@ function renderInWorker(index: number): Promise<{ html: string; cpuMs: number }>
         worker.postMessage("go");
       } else {
         clearTimeout(timer);
-        resolve({ html: message.html, cpuMs: message.cpuMs });
+        resolve(message);
       }
     });
     worker.postMessage(index);
@@ -39,11 +40,13 @@ function renderInWorker(index: number): Promise<{ html: string; cpuMs: number }>
 describe("pathological markdown renders within its budget", () => {
   PATHOLOGICAL_CASES.forEach((testCase, index) => {
     it(testCase.name, async () => {
-      const { html, cpuMs } = await renderInWorker(index);
+      const { html, code, cpuMs } = await renderInWorker(index);
       assert.ok(
         cpuMs <= BUDGET_MS,
         `took ${cpuMs.toFixed(0)} ms of CPU, over the ${BUDGET_MS} ms budget`,
       );
+      assert.equal(code, testCase.error);
+      if (testCase.error) return;
       if (testCase.expect) assert.match(html, testCase.expect);
       else assert.ok(html.length > 0);
     });

@@ -69,6 +69,8 @@ describe("route table", () => {
     ["a\nb", "newline"],
     ["", "empty"],
     [" a", "leading space"],
+    ["x".repeat(256), "a folder name past 255 bytes (found by the fuzz test: ENAMETOOLONG)"],
+    ["é".repeat(128), "256 bytes of UTF-8"],
   ]) {
     it(`refuses the param ${JSON.stringify(value)} (${why})`, () => {
       assert.equal(
@@ -77,6 +79,11 @@ describe("route table", () => {
       );
     });
   }
+
+  it("takes a segment of exactly 255 bytes", () => {
+    const table = createRouteTable([page("p/[slug].tsx", [{ params: { slug: "x".repeat(255) } }])]);
+    assert.equal(table.routes.length, 1);
+  });
 
   it("refuses .. inside a rest param, and a missing param", () => {
     assert.equal(

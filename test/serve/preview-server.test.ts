@@ -7,7 +7,11 @@ import { after, before, describe, it } from "node:test";
 import { startServer, type RunningServer } from "../../src/serve/index.js";
 
 /** Sends a raw request, so nothing normalises the target before the server sees it. */
-function rawRequest(port: number, target: string): Promise<{ status: number; body: string }> {
+function rawRequest(
+  port: number,
+  target: string,
+  host = "127.0.0.1",
+): Promise<{ status: number; body: string; head: string }> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, "127.0.0.1");
     let data = "";
@@ -16,9 +20,10 @@ function rawRequest(port: number, target: string): Promise<{ status: number; bod
     socket.on("error", reject);
     socket.on("close", () => {
       const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(data)?.[1] ?? 0);
-      resolve({ status, body: data.split("\r\n\r\n").slice(1).join("\r\n\r\n") });
+      const [head = "", ...body] = data.split("\r\n\r\n");
+      resolve({ status, head, body: body.join("\r\n\r\n") });
     });
-    socket.write(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
+    socket.write(`GET ${target} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
   });
 }
 
@@ -86,5 +91,63 @@ describe("kiln serve", () => {
       assert.ok(!body.includes("TOP-SECRET"), `${target} leaked`);
     }
     assert.equal((await fetch(server.url)).status, 200, "the server stopped answering");
+  });
+
+  it("answers a symbolic link out of the output as it answers a missing file", async () => {
+    const outside = path.join(base, "outside-folder");
+    await mkdir(outside);
+    await writeFile(path.join(outside, "index.html"), "TOP-SECRET");
+    await symlink(outside, path.join(base, "dist", "linked"));
+    for (const target of ["/linked", "/linked/", "/linked/index.html", "/does-not-exist"]) {
+      const { status, head, body } = await rawRequest(server.port, target);
+      assert.equal(status, 404, `${target} → ${status}: a 301 would tell the folder exists`);
+      assert.ok(!/^location:/im.test(head), `${target} redirected`);
+      assert.equal(body, "<p>not here</p>", `${target} answered unlike a missing file`);
+    }
+  });
+
+  it("refuses requests naming another host: a DNS-rebinding page cannot read the preview", async () => {
+    for (const host of ["attacker.example", "127.0.0.1.attacker.example", "localhost.:80"]) {
+      const { status, body } = await rawRequest(server.port, "/", host);
+      assert.equal(status, 403, host);
+      assert.ok(!body.includes("home"), host);
+    }
+    assert.equal((await rawRequest(server.port, "/", "a b")).status, 400);
+    for (const host of ["localhost", `localhost:${server.port}`, "[::1]", "127.0.0.1"])
+      assert.equal((await rawRequest(server.port, "/", host)).status, 200, host);
+  });
+
+  it("answers with the configured extra host names too", async () => {
+    const named = await startServer({
+      root: path.join(base, "dist"),
+      port: 0,
+      allowedHosts: ["preview.test"],
+    });
+    try {
+      assert.equal((await rawRequest(named.port, "/", "preview.test")).status, 200);
+      assert.equal((await rawRequest(named.port, "/", "other.test")).status, 403);
+    } finally {
+      await named.close();
+    }
+  });
+});
+
+describe("kiln serve's 404 page", () => {
+  it("is not served when it is a symbolic link out of the output", async () => {
+    const base = await mkdtemp(path.join(tmpdir(), "kiln-serve-404-"));
+    const dist = path.join(base, "dist");
+    await mkdir(dist);
+    await writeFile(path.join(dist, "index.html"), "<p>home</p>");
+    await writeFile(path.join(base, "SECRET.txt"), "TOP-SECRET");
+    await symlink(path.join(base, "SECRET.txt"), path.join(dist, "404.html"));
+    const server = await startServer({ root: dist, port: 0 });
+    try {
+      const { status, body } = await rawRequest(server.port, "/missing/");
+      assert.equal(status, 404);
+      assert.ok(!body.includes("TOP-SECRET"), "the 404 fallback followed a link out of the output");
+    } finally {
+      await server.close();
+      await rm(base, { recursive: true, force: true });
+    }
   });
 });

@@ -5,7 +5,7 @@ import {
   createHostAllowlist,
   isAllowedOrigin,
   parseHostHeader,
-} from "../../src/dev/index.js";
+} from "../../src/serve/index.js";
 
 describe("dev server host and origin checks", () => {
   const allowed = createHostAllowlist(["dev.example.test", "::2"]);

@@ -1,0 +1,69 @@
+import { createReadStream } from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { lookup } from "mrmime";
+
+/** `no-cache` for the preview (revalidate), `no-store` for dev (always fresh). */
+export type CachePolicy = "no-cache" | "no-store";
+
+export function contentTypeOf(file: string): string {
+  const type = lookup(file) ?? "application/octet-stream";
+  const textual =
+    type.startsWith("text/") || type === "application/javascript" || type === "application/json";
+  return textual ? `${type}; charset=utf-8` : type;
+}
+
+export function sendFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  file: { file: string; size: number },
+  status: number,
+  cache: CachePolicy,
+): Promise<void> {
+  res.writeHead(status, {
+    "content-type": contentTypeOf(file.file),
+    "content-length": file.size,
+    "x-content-type-options": "nosniff",
+    "cache-control": cache,
+  });
+  if (req.method === "HEAD") {
+    res.end();
+    return Promise.resolve();
+  }
+  return new Promise((resolve, reject) => {
+    createReadStream(file.file).on("error", reject).on("end", resolve).pipe(res);
+  });
+}
+
+export function sendBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Uint8Array,
+  cache: CachePolicy,
+): void {
+  res.writeHead(status, {
+    "content-type": type,
+    "content-length": typeof body === "string" ? Buffer.byteLength(body) : body.byteLength,
+    "x-content-type-options": "nosniff",
+    "cache-control": cache,
+  });
+  res.end(req.method === "HEAD" ? undefined : body);
+}
+
+export function sendText(res: ServerResponse, status: number): void {
+  res
+    .writeHead(status, {
+      "content-type": "text/plain; charset=utf-8",
+      "x-content-type-options": "nosniff",
+    })
+    .end(`${status}\n`);
+}
+
+/** 301 to the same path with a slash, keeping the query. `pathname` passed resolveRequest. */
+export function redirectToSlash(res: ServerResponse, rawTarget: string): void {
+  const at = rawTarget.indexOf("?");
+  const [pathname, query] =
+    at === -1 ? [rawTarget, ""] : [rawTarget.slice(0, at), rawTarget.slice(at)];
+  res.writeHead(301, { location: `${pathname}/${query}` }).end();
+}
