@@ -1,5 +1,6 @@
 /**
- * `node --import tsx bench/deploy.ts [pages]`: `kiln deploy` of a generated site (bench's
+ * `node --openssl-legacy-provider --import tsx bench/deploy.ts [pages]` (the flag: s3rver's
+ * listing of more than 1,000 keys needs DES, see test/helpers/s3-server.ts): `kiln deploy` of a generated site (bench's
  * corpus, one page per post) to s3rver on 127.0.0.1: a first deploy, a one-post edit, a
  * no-change deploy; then cold builds of examples/blog with and without a warm remote cache.
  * Prints one line per step (time, files, bytes). Not part of `npm run bench`.

@@ -46,12 +46,12 @@ export function formatDeploy(result: DeployResult): string {
     if (plan.deletes.length > SHOWN)
       lines.push(`  … and ${plan.deletes.length - SHOWN} more deletions`);
     lines.push(
-      `Dry run: would upload ${uploads.length} files (${formatBytes(plan.uploadBytes)}), delete ${plan.deletes.length}, keep ${plan.unchanged} unchanged. Nothing was changed.`,
+      `Dry run: would upload ${count(uploads.length, "file")} (${formatBytes(plan.uploadBytes)}), delete ${plan.deletes.length}, keep ${plan.unchanged} unchanged. Nothing was changed.`,
     );
     return lines.join("\n") + "\n";
   }
   lines.push(
-    `Uploaded ${result.uploaded.length} files (${formatBytes(plan.uploadBytes)}), deleted ${result.deleted.length}, ${plan.unchanged} unchanged, in ${result.seconds.toFixed(2)}s.`,
+    `Uploaded ${count(result.uploaded.length, "file")} (${formatBytes(plan.uploadBytes)}), deleted ${result.deleted.length}, ${plan.unchanged} unchanged, in ${result.seconds.toFixed(2)}s.`,
   );
   if (result.urls.length > 0) {
     lines.push(
@@ -61,4 +61,8 @@ export function formatDeploy(result: DeployResult): string {
     if (result.urls.length > SHOWN) lines.push(`  … and ${result.urls.length - SHOWN} more`);
   }
   return lines.join("\n") + "\n";
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }

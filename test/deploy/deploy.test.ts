@@ -104,7 +104,7 @@ describe("kiln deploy against s3rver", () => {
     for (const file of changed) assert.match(result.stdout, new RegExp(`upload {2}${file}`));
     assert.match(
       result.stdout,
-      new RegExp(`would upload ${changed.length} files .*, delete ${removed.length},`),
+      new RegExp(`would upload ${changed.length} files? .*, delete ${removed.length},`),
     );
     assert.deepEqual(await s3.client(BUCKET).list(""), listed);
   });

@@ -98,7 +98,7 @@ describe("examples/blog deployed to a bucket, served by its website endpoint", (
       `the checker missed ${css}: ${problems.join("; ")}`,
     );
     const result = await runKiln(["deploy", project.root], { env: S3_ENV });
-    assert.match(result.stdout, /Uploaded 1 files/);
+    assert.match(result.stdout, /Uploaded 1 file \(/);
     assert.deepEqual(await brokenParts(), []);
   });
 

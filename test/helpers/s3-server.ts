@@ -30,6 +30,10 @@ export interface S3Server {
 }
 
 /**
+ * s3rver 3.7.1 makes ListObjectsV2 continuation tokens with DES, which Node 20's OpenSSL 3
+ * only has in its legacy provider: a listing past 1,000 keys answers 500 unless the process
+ * runs with --openssl-legacy-provider (bench/deploy.ts does; the tests stay below 1,000).
+ *
  * A real S3-compatible server (s3rver) on 127.0.0.1, on a port the OS picks, storing in a
  * temp folder, with `buckets` created with static website hosting (index.html, 404.html).
  */
