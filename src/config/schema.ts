@@ -209,6 +209,49 @@ export const configSchema = z.strictObject({
       ),
     )
     .default([]),
+  /**
+   * Plugins, `{ name, hooks }` objects (see `definePlugin`), run in order after Kiln's own
+   * (sitemap, robots.txt). @default []
+   */
+  plugins: z
+    .array(
+      z.custom<{ name: string; hooks: Record<string, unknown> }>(
+        (value) =>
+          typeof value === "object" &&
+          value !== null &&
+          typeof (value as { name?: unknown }).name === "string" &&
+          typeof (value as { hooks?: unknown }).hooks === "object" &&
+          (value as { hooks?: unknown }).hooks !== null,
+        "expected a plugin: an object with a name and hooks, such as definePlugin({ name, hooks })",
+      ),
+    )
+    .default([]),
+  /**
+   * `sitemap.xml` of every indexable page (not the 404 page, not `noindex` ones), split into
+   * a sitemap index past 45,000 URLs. Needs `site.url`. @default true
+   */
+  sitemap: z.boolean().default(true),
+  /**
+   * `robots.txt` naming the sitemap, when `site.url` is set. `rules` are its groups; false
+   * writes none. A public/robots.txt wins.
+   * @default { rules: [{ userAgent: "*", allow: ["/"] }] }
+   */
+  robots: z
+    .union([
+      z.literal(false),
+      z.strictObject({
+        rules: z
+          .array(
+            z.strictObject({
+              userAgent: z.string().min(1),
+              allow: z.array(z.string()).default([]),
+              disallow: z.array(z.string()).default([]),
+            }),
+          )
+          .default([{ userAgent: "*", allow: ["/"], disallow: [] }]),
+      }),
+    ])
+    .prefault({}),
   /** `kiln dev` settings. */
   dev: devSchema.prefault({}),
   serve: serveSchema.prefault({}),
