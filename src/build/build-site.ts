@@ -154,7 +154,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       // A shard sees only its pages; whole-site outputs (sitemap, feeds) need them all.
       const extra = options.shard
         ? { files: 0, bytes: 0 }
-        : await writePluginOutputs({ plugins, config, table, staging, taken });
+        : await writePluginOutputs({ plugins, config, table, staging, taken, store });
       progress({ stage: "write" });
       if (options.shard) await writeShardManifest(staging.dir, options.shard);
       await plan.beforeCommit();

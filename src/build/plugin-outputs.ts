@@ -1,5 +1,7 @@
 import type { ResolvedConfig } from "../config/index.js";
+import type { ContentStore } from "../content/index.js";
 import { KilnError, catalog } from "../errors/index.js";
+import { renderEntry } from "../markdown/index.js";
 import { pluginRoutes, type PluginRunner } from "../plugins/index.js";
 import { outputPathKey, type RouteTable } from "../routes/index.js";
 import type { Staging } from "./staging.js";
@@ -11,6 +13,7 @@ export interface PluginOutputsOptions {
   staging: Staging;
   /** Output paths of public files (by `outputPathKey`), which plugins may not overwrite. */
   taken: ReadonlyMap<string, string>;
+  store: ContentStore;
 }
 
 /**
@@ -31,6 +34,9 @@ export async function writePluginOutputs(
     config: options.config,
     routes,
     has: (relative) => written.has(outputPathKey(relative)),
+    entries: (collection) =>
+      options.store.names().includes(collection) ? options.store.list(collection) : [],
+    renderEntry: (entry) => renderEntry(entry).html,
     async writeFile(relative, content) {
       assertInsideOutput(relative);
       const key = outputPathKey(relative);

@@ -252,6 +252,31 @@ export const configSchema = z.strictObject({
       }),
     ])
     .prefault({}),
+  /**
+   * RSS 2.0 (`rss.xml`), Atom (`atom.xml`) and JSON Feed (`feed.json`) files from a collection,
+   * in `dir` (default: the site's root). Entries need a page and a `date`; drafts are left out.
+   * Needs `site.url`. @default []
+   */
+  feeds: z
+    .array(
+      z.strictObject({
+        collection: collectionName,
+        /** Folder of the three files, relative to the output. @default "" */
+        dir: z
+          .string()
+          .regex(/^(?:[a-z0-9_-]+\/)*[a-z0-9_-]*$/i, "a folder such as blog or blog/en")
+          .default(""),
+        /** @default site.title */
+        title: z.string().optional(),
+        /** @default site.description, else the title */
+        description: z.string().optional(),
+        /** `"full"` puts each entry's HTML in the feed; `"summary"` only its description. @default "full" */
+        content: z.enum(["full", "summary"]).default("full"),
+        /** Newest entries kept. @default 20 */
+        limit: z.number().int().min(1).max(10_000).default(20),
+      }),
+    )
+    .default([]),
   /** `kiln dev` settings. */
   dev: devSchema.prefault({}),
   serve: serveSchema.prefault({}),

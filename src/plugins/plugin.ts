@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from "../config/index.js";
-import type { Source, SourceLogger } from "../content/index.js";
+import type { Entry, Source, SourceLogger } from "../content/index.js";
 
 /** A page of the route table as plugins see it: read-only. */
 export interface PluginRoute {
@@ -38,8 +38,12 @@ export interface OutputHookContext extends HookBase {
    * rest of the build, so a later failure leaves the previous output whole.
    */
   writeFile: (relative: string, content: string | Uint8Array) => Promise<void>;
-  /** Output paths already written by pages, public files or earlier plugins (lower case). */
+  /** Output paths already written by pages, public files or earlier plugins. */
   has: (relative: string) => boolean;
+  /** A collection's entries, in the store's order; [] for an unknown name. */
+  entries: (collection: string) => readonly Entry[];
+  /** An entry's body as HTML, as `renderEntry()` gives it to pages. */
+  renderEntry: (entry: Entry) => string;
 }
 
 /** Hooks in the order the runner calls them. */
