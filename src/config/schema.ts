@@ -280,6 +280,19 @@ export const configSchema = z.strictObject({
   /** `kiln dev` settings. */
   dev: devSchema.prefault({}),
   serve: serveSchema.prefault({}),
+  /**
+   * Moved pages: `{ from: "/old-post/", to: "/posts/new/" }`. `kiln deploy` stores each as
+   * an object the bucket's website endpoint answers with a 301. A real page at `from` wins.
+   * @default []
+   */
+  redirects: z
+    .array(
+      z.strictObject({
+        from: z.string().regex(/^\/[^\s]*$/, "expected a site path starting with /"),
+        to: z.string().min(1),
+      }),
+    )
+    .default([]),
   /** `kiln deploy`: the bucket, HTTP headers and CDN hook. */
   deploy: deploySchema.prefault({}),
   /** Kiln's caches beyond `.kiln/`. */

@@ -159,13 +159,9 @@ async function putObject(client: S3Client, prefix: string, item: PlannedUpload):
   });
 }
 
-/**
- * The config's redirects as deploy redirects. Issue 11 adds `redirects` to the config; until
- * it lands there are none, and this is the one place to map them.
- */
+/** The config's redirects, as objects the website endpoint answers with a 301. */
 function configRedirects(config: ResolvedConfig): DeployRedirect[] {
-  void config;
-  return [];
+  return config.redirects;
 }
 
 /**

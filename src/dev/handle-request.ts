@@ -5,6 +5,7 @@ import {
   checkHost,
   contentTypeOf,
   findStaticFile,
+  hostHeaderOf,
   isAllowedOrigin,
   redirectToSlash,
   resolveRequest,
@@ -41,7 +42,7 @@ export async function handleRequest(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  const host = checkHost(req.headers.host, context.allowedHosts);
+  const host = checkHost(hostHeaderOf(req), context.allowedHosts);
   if (host !== "allowed") return sendText(res, host === "malformed" ? 400 : 403);
   if (req.method !== "GET" && req.method !== "HEAD") {
     res.setHeader("allow", "GET, HEAD");

@@ -1,3 +1,5 @@
+import type { IncomingMessage } from "node:http";
+
 /**
  * DNS rebinding and cross-site defences. A page on another site can make the browser send
  * requests to 127.0.0.1 (with its own name in Host after a rebinding), or open the
@@ -26,6 +28,20 @@ export function parseHostHeader(value: string | undefined): string | undefined {
   if (rest !== "" && !/^:\d{1,5}$/.test(rest)) return undefined;
   if (name === "") return undefined;
   return name.toLowerCase();
+}
+
+/**
+ * The request's one Host header. Several are malformed (RFC 9112 §3.2 asks for a 400), yet
+ * Node keeps only the first in `req.headers.host`, so they are counted in the raw headers.
+ */
+export function hostHeaderOf(req: Pick<IncomingMessage, "rawHeaders">): string | undefined {
+  let value: string | undefined;
+  for (let i = 0; i < req.rawHeaders.length; i += 2) {
+    if (req.rawHeaders[i]!.toLowerCase() !== "host") continue;
+    if (value !== undefined) return undefined;
+    value = req.rawHeaders[i + 1]!;
+  }
+  return value;
 }
 
 export type HostVerdict = "allowed" | "forbidden" | "malformed";

@@ -3,4 +3,10 @@ export { createStaticHandler } from "./static-handler.js";
 export { resolveRequest, type RequestTarget } from "./resolve-request.js";
 export { findStaticFile, type StaticFile } from "./static-files.js";
 export { sendBody, sendFile, sendText, redirectToSlash, contentTypeOf } from "./respond.js";
-export { parseHostHeader, checkHost, isAllowedOrigin, createHostAllowlist } from "./host-check.js";
+export {
+  parseHostHeader,
+  checkHost,
+  hostHeaderOf,
+  isAllowedOrigin,
+  createHostAllowlist,
+} from "./host-check.js";

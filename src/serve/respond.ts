@@ -1,5 +1,6 @@
 import { createReadStream } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { pipeline } from "node:stream/promises";
 import { lookup } from "mrmime";
 
 /** `no-cache` for the preview (revalidate), `no-store` for dev (always fresh). */
@@ -12,7 +13,12 @@ export function contentTypeOf(file: string): string {
   return textual ? `${type}; charset=utf-8` : type;
 }
 
-export function sendFile(
+/**
+ * Streams a file. `pipeline`, not `.pipe()`: a client that hangs up mid-download must close
+ * the file too (with `.pipe()` every aborted download leaked a descriptor until EMFILE).
+ * A hang-up is the client's business, not an error to report.
+ */
+export async function sendFile(
   req: IncomingMessage,
   res: ServerResponse,
   file: { file: string; size: number },
@@ -27,11 +33,13 @@ export function sendFile(
   });
   if (req.method === "HEAD") {
     res.end();
-    return Promise.resolve();
+    return;
   }
-  return new Promise((resolve, reject) => {
-    createReadStream(file.file).on("error", reject).on("end", resolve).pipe(res);
-  });
+  try {
+    await pipeline(createReadStream(file.file), res);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ERR_STREAM_PREMATURE_CLOSE") throw error;
+  }
 }
 
 export function sendBody(

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
-import { checkHost } from "./host-check.js";
+import { checkHost, hostHeaderOf } from "./host-check.js";
 import { resolveRequest } from "./resolve-request.js";
 import { redirectToSlash, sendFile, sendText } from "./respond.js";
 import { findStaticFile } from "./static-files.js";
@@ -29,7 +29,7 @@ async function handle(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  const host = checkHost(req.headers.host, allowedHosts);
+  const host = checkHost(hostHeaderOf(req), allowedHosts);
   if (host !== "allowed") return sendText(res, host === "malformed" ? 400 : 403);
   if (req.method !== "GET" && req.method !== "HEAD") {
     res.setHeader("allow", "GET, HEAD");

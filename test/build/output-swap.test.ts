@@ -1,17 +1,14 @@
 import assert from "node:assert/strict";
 import { execFile, spawn } from "node:child_process";
-import { chmod, chown, lstat, mkdir, readdir, readlink, rename, writeFile } from "node:fs/promises";
+import { chmod, lstat, mkdir, readlink, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { KILN_BIN, copyProject, kilnLeftovers, type Project } from "../helpers/build-fixture.js";
+import { unprivileged } from "../helpers/unprivileged.js";
 
-/** The unprivileged user for permission faults: root may delete any folder. */
-const NOBODY = 65534;
-
-function buildAs(project: Project, uid?: number): Promise<{ code: number; stderr: string }> {
-  const command = [process.execPath, KILN_BIN, "build", project.root];
-  if (uid !== undefined)
-    command.unshift("setpriv", `--reuid=${uid}`, `--regid=${uid}`, "--clear-groups");
+/** A build bound by permission bits, as any user's is (root ignores them). */
+function buildUnprivileged(project: Project): Promise<{ code: number; stderr: string }> {
+  const command = unprivileged([process.execPath, KILN_BIN, "build", project.root]);
   return new Promise((resolve) => {
     execFile(
       command[0]!,
@@ -20,15 +17,6 @@ function buildAs(project: Project, uid?: number): Promise<{ code: number; stderr
       (error, _out, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stderr }),
     );
   });
-}
-
-async function chownTree(dir: string, uid: number): Promise<void> {
-  await chown(dir, uid, uid);
-  for (const dirent of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, dirent.name);
-    if (dirent.isDirectory()) await chownTree(full, uid);
-    else await chown(full, uid, uid).catch(() => {});
-  }
 }
 
 describe("the output folder is swapped without a moment in which it is missing", () => {
@@ -96,20 +84,16 @@ describe("the output folder is swapped without a moment in which it is missing",
   it("warns, and keeps the new output, when the old one cannot be deleted; the next build tries again", async () => {
     const project = await copyProject("basic-site");
     try {
-      await chmod(project.root, 0o755);
-      await chownTree(project.root, NOBODY);
-      assert.equal((await buildAs(project, NOBODY)).code, 0);
+      assert.equal((await buildUnprivileged(project)).code, 0);
       const old = path.join(project.root, await readlink(project.outDir));
       // A folder its owner cannot delete from: the clean-up after the next swap fails.
       await mkdir(path.join(old, "stuck"));
       await writeFile(path.join(old, "stuck/file.txt"), "x");
-      await chownTree(path.join(old, "stuck"), NOBODY);
       await chmod(path.join(old, "stuck"), 0o555);
       await writeFile(path.join(project.root, "src/pages/extra.md"), "# New page\n");
-      await chown(path.join(project.root, "src/pages/extra.md"), NOBODY, NOBODY);
 
       for (let i = 0; i < 2; i++) {
-        const result = await buildAs(project, NOBODY);
+        const result = await buildUnprivileged(project);
         assert.equal(result.code, 0, result.stderr);
         assert.match(
           result.stderr,
@@ -119,7 +103,7 @@ describe("the output folder is swapped without a moment in which it is missing",
         assert.match(await project.read("extra/index.html"), /New page/);
       }
       await chmod(path.join(old, "stuck"), 0o755);
-      const clean = await buildAs(project, NOBODY);
+      const clean = await buildUnprivileged(project);
       assert.equal(clean.code, 0, clean.stderr);
       assert.doesNotMatch(clean.stderr, /warning/);
       assert.deepEqual(await kilnLeftovers(project.outDir), []);
@@ -138,13 +122,11 @@ describe("the output folder is swapped without a moment in which it is missing",
     it(`stops on ${name} with a coded error naming the path, keeping the old output`, async () => {
       const project = await copyProject("basic-site");
       try {
-        await chmod(project.root, 0o755);
-        await chownTree(project.root, NOBODY);
-        assert.equal((await buildAs(project, NOBODY)).code, 0);
+        assert.equal((await buildUnprivileged(project)).code, 0);
         const before = await project.snapshot();
         await writeFile(path.join(project.root, "src/pages/extra.md"), "# New page\n");
         await makeUnreadable(project.root);
-        const result = await buildAs(project, NOBODY);
+        const result = await buildUnprivileged(project);
         assert.equal(result.code, 1, result.stderr);
         assert.match(result.stderr, /^error KILN_FS_ACCESS: Kiln could not \w+ \//);
         assert.ok(result.stderr.includes(project.root), result.stderr);

@@ -56,6 +56,28 @@ describe("deploy: HTTP headers, compression, redirects and the invalidation hook
     assert.deepEqual(removed.deleted, ["old-notes/index.html"]);
   });
 
+  it("takes redirects from the config's redirects", async () => {
+    const config = path.join(project.root, "kiln.config.ts");
+    const before = await readFile(config, "utf8");
+    await writeFile(
+      config,
+      before.replace(
+        "defineConfig({",
+        'defineConfig({\n  redirects: [{ from: "/old-about", to: "/about/" }],',
+      ),
+    );
+    try {
+      const result = await deploy({ root: project.root, env: S3_ENV, log: () => {} });
+      assert.deepEqual(result.uploaded, ["old-about/index.html"]);
+      const moved = await s3.fetchWebsite("headers", "/old-about/");
+      assert.equal(moved.status, 301);
+      assert.match(moved.headers.get("location") ?? "", /\/about\/$/);
+    } finally {
+      await writeFile(config, before);
+      assert.deepEqual((await run()).deleted, ["old-about/index.html"]);
+    }
+  });
+
   it("gives the changed URLs to the invalidation command and writes them as JSON", async () => {
     const about = path.join(project.root, "src/pages/about.md");
     await writeFile(about, (await readFile(about, "utf8")) + "\nMore.\n");

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { connect } from "node:net";
 import { KILN_BIN } from "../helpers/build-fixture.js";
+import { unprivileged } from "../helpers/unprivileged.js";
 
 export interface DevProcess {
   url: string;
@@ -14,22 +15,30 @@ export interface DevProcess {
 }
 
 /**
- * Runs the real `kiln dev` on a free port (or `--port` given in `args`); `asUser` runs it
- * as that user (through setpriv), for permission faults that root would not meet.
+ * Runs the real `kiln dev` on a free port (or `--port` given in `args`); `unprivileged`
+ * runs it bound by permission bits, for faults that root would not meet.
  */
 export function startDev(
   root: string,
   args: string[] = ["--port", "0"],
-  options: { asUser?: string } = {},
+  options: { unprivileged?: boolean } = {},
 ): Promise<DevProcess> {
-  const command = [process.execPath, KILN_BIN, "dev", root, ...args];
-  if (options.asUser)
-    command.unshift(
-      "setpriv",
-      `--reuid=${options.asUser}`,
-      `--regid=${options.asUser}`,
-      "--clear-groups",
-    );
+  return startKilnServer("dev", root, args, options);
+}
+
+/** Runs the real `kiln serve` on a free port, the same way, for tests that hit both servers. */
+export function startServe(root: string, args: string[] = ["--port", "0"]): Promise<DevProcess> {
+  return startKilnServer("serve", root, args, {});
+}
+
+function startKilnServer(
+  name: "dev" | "serve",
+  root: string,
+  args: string[],
+  options: { unprivileged?: boolean },
+): Promise<DevProcess> {
+  const plain = [process.execPath, KILN_BIN, name, root, ...args];
+  const command = options.unprivileged ? unprivileged(plain) : plain;
   const child = spawn(command[0]!, command.slice(1), {
     env: { ...process.env, CI: "true" },
     stdio: ["ignore", "pipe", "pipe"],
@@ -40,15 +49,15 @@ export function startDev(
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill();
-      reject(new Error(`kiln dev did not start:\n${stdout}\n${stderr}`));
+      reject(new Error(`kiln ${name} did not start:\n${stdout}\n${stderr}`));
     }, 30_000);
     child.on("exit", (code) => {
       clearTimeout(timer);
-      reject(new Error(`kiln dev exited with ${code}:\n${stdout}\n${stderr}`));
+      reject(new Error(`kiln ${name} exited with ${code}:\n${stdout}\n${stderr}`));
     });
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
       stdout += chunk;
-      const match = /Kiln dev server at (http:\/\/[^/\s]+:(\d+)\/)/.exec(stdout);
+      const match = / at (http:\/\/[^/\s]+:(\d+)\/)/.exec(stdout);
       if (!match) return;
       clearTimeout(timer);
       child.removeAllListeners("exit");

@@ -1,24 +1,13 @@
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { chmod, chown, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { promisify } from "node:util";
 import { copyProject, KILN_BIN } from "../helpers/build-fixture.js";
+import { unprivileged } from "../helpers/unprivileged.js";
 import { startDev } from "./dev-process.js";
-
-/** The unprivileged user the permission tests run Kiln as: root reads any folder. */
-const NOBODY = "65534";
-
-async function chownTree(dir: string): Promise<void> {
-  await chown(dir, Number(NOBODY), Number(NOBODY));
-  for (const dirent of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, dirent.name);
-    if (dirent.isDirectory()) await chownTree(full);
-    else if (!dirent.isSymbolicLink()) await chown(full, Number(NOBODY), Number(NOBODY));
-  }
-}
 
 describe("kiln dev with hostile folders in the project", () => {
   it("does not follow a link out of the project: ready at once, and edits out there reload nothing", async () => {
@@ -67,10 +56,8 @@ describe("kiln dev with hostile folders in the project", () => {
     const hidden = path.join(project.root, "src/content/posts/private");
     await mkdir(hidden);
     await writeFile(path.join(hidden, "a.md"), "---\ntitle: A\n---\nA\n");
-    await chmod(project.root, 0o755);
-    await chownTree(project.root);
     await chmod(hidden, 0o000);
-    const dev = await startDev(project.root, ["--port", "0"], { asUser: NOBODY });
+    const dev = await startDev(project.root, ["--port", "0"], { unprivileged: true });
     try {
       await dev.waitForStderr(/KILN_FS_ACCESS/);
       assert.match(dev.stderr(), /src\/content\/posts\/private/);
@@ -90,21 +77,11 @@ describe("kiln dev with hostile folders in the project", () => {
     const project = await copyProject("dev-site");
     const hidden = path.join(project.root, "src/content/posts/private");
     await mkdir(hidden);
-    await chmod(project.root, 0o755);
-    await chownTree(project.root);
     await chmod(hidden, 0o000);
     try {
       const { stdout, stderr } = await promisify(execFile)(
         "setpriv",
-        [
-          `--reuid=${NOBODY}`,
-          `--regid=${NOBODY}`,
-          "--clear-groups",
-          process.execPath,
-          KILN_BIN,
-          "build",
-          project.root,
-        ],
+        unprivileged([process.execPath, KILN_BIN, "build", project.root]).slice(1),
         { env: { ...process.env, CI: "true" } },
       ).then(
         () => assert.fail("the build succeeded"),

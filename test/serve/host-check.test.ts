@@ -3,12 +3,22 @@ import { describe, it } from "node:test";
 import {
   checkHost,
   createHostAllowlist,
+  hostHeaderOf,
   isAllowedOrigin,
   parseHostHeader,
 } from "../../src/serve/index.js";
 
 describe("dev server host and origin checks", () => {
   const allowed = createHostAllowlist(["dev.example.test", "::2"]);
+
+  it("takes the one Host header, and none when there are several (a 400, RFC 9112 §3.2)", () => {
+    assert.equal(hostHeaderOf({ rawHeaders: ["host", "localhost", "Accept", "*/*"] }), "localhost");
+    assert.equal(hostHeaderOf({ rawHeaders: ["Accept", "*/*"] }), undefined);
+    assert.equal(
+      hostHeaderOf({ rawHeaders: ["Host", "localhost", "HOST", "evil.test"] }),
+      undefined,
+    );
+  });
 
   it("parses Host values and rejects malformed ones", () => {
     assert.equal(parseHostHeader("LocalHost:4321"), "localhost");
