@@ -281,8 +281,9 @@ export const configSchema = z.strictObject({
   dev: devSchema.prefault({}),
   serve: serveSchema.prefault({}),
   /**
-   * Moved pages: `{ from: "/old-post/", to: "/posts/new/" }`. `kiln deploy` stores each as
-   * an object the bucket's website endpoint answers with a 301. A real page at `from` wins.
+   * Moved pages: `{ from: "/old-post/", to: "/posts/new/" }`. The build writes them to
+   * `_redirects` (Netlify, Cloudflare Pages); `kiln deploy` stores each as an object the
+   * bucket's website endpoint answers with a 301. A redirect from a real page's URL is an error.
    * @default []
    */
   redirects: z

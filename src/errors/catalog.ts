@@ -592,4 +592,12 @@ export const catalog = {
       `The plugin "${plugin}" writes ${file}, which a page, a public file or another plugin already wrote.`,
     hint: () => "Rename one of them, or turn the plugin's output off in the config.",
   }),
+  RedirectConflict: define<{ conflicts: { from: string; page: string }[] }>({
+    code: "KILN_REDIRECT_CONFLICT",
+    title: "A redirect starts at a real page",
+    message: ({ conflicts }) =>
+      `These redirects (config \`redirects\`) start at the URL of a page:\n` +
+      conflicts.map(({ from, page }) => `  ${from} is the page ${page}`).join("\n"),
+    hint: () => "Remove the redirect or move the page: a URL is either a page or a redirect.",
+  }),
 } as const;

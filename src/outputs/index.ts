@@ -1,5 +1,6 @@
 import type { KilnPlugin } from "../plugins/index.js";
 import { feedsPlugin } from "./feeds.js";
+import { redirectsPlugin } from "./redirects.js";
 import { robotsPlugin } from "./robots.js";
 import { sitemapPlugin } from "./sitemap.js";
 
@@ -10,5 +11,5 @@ export { absolutizeHtml } from "./absolute-urls.js";
 
 /** Kiln's own outputs, written on the plugin API like any user's plugin; they run first. */
 export function builtinPlugins(): KilnPlugin[] {
-  return [sitemapPlugin(), robotsPlugin(), feedsPlugin()];
+  return [sitemapPlugin(), robotsPlugin(), feedsPlugin(), redirectsPlugin()];
 }

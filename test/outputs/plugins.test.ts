@@ -69,3 +69,33 @@ describe("plugins: sources, the route table and extra output files, on one API w
     );
   });
 });
+
+describe("redirects: _redirects from the config; a redirect from a page's URL is an error", () => {
+  let project: Project;
+  beforeEach(async () => {
+    project = await copyProject("plugins");
+  });
+  afterEach(() => project.cleanup());
+
+  it("writes _redirects, and lists every redirect that starts at a page", async () => {
+    assert.equal((await project.build()).code, 0);
+    assert.equal(await project.read("_redirects"), "/old/ /posts/first/ 301\n");
+    const config = path.join(project.root, "kiln.config.ts");
+    const text = await readFile(config, "utf8");
+    const stderr = await expectBuildError(
+      project,
+      () =>
+        writeFile(
+          config,
+          text.replace(
+            '{ from: "/old/", to: "/posts/first/" }',
+            '{ from: "/old/", to: "/" }, { from: "/posts/first", to: "/" }, { from: "/notes/hello/index.html", to: "/" }',
+          ),
+        ),
+      { code: "KILN_REDIRECT_CONFLICT" },
+    );
+    assert.match(stderr, /\/posts\/first is the page src\/pages\/posts\/\[slug\].tsx/);
+    assert.match(stderr, /\/notes\/hello\/index.html is the page src\/pages\/notes\/\[id\].tsx/);
+    assert.doesNotMatch(stderr, /\/old\/ is/);
+  });
+});
