@@ -8,7 +8,7 @@ import {
   resolveRoot,
 } from "../build/index.js";
 import { loadConfig } from "../config/index.js";
-import { KilnError, catalog, formatError } from "../errors/index.js";
+import { KilnError, catalog, formatError, formatWarning } from "../errors/index.js";
 import { startServer } from "../serve/index.js";
 import type { ShardSpec } from "../shard/index.js";
 import { formatSummary } from "./format-summary.js";
@@ -42,7 +42,7 @@ async function run(command: Command): Promise<number> {
       return runBuild(command.root, command.outDir, command);
     case "merge": {
       const merged = await mergeShards(command.inputs, command.outDir, {
-        warn: (message) => process.stderr.write(`warning: ${message}\n`),
+        warn: (message) => process.stderr.write(formatWarning(message)),
       });
       process.stdout.write(
         `Merged ${command.inputs.length} shards, ${merged.files} files → ${path.relative(process.cwd(), merged.outDir) || "."}\n`,
@@ -83,7 +83,7 @@ async function runBuild(
       onProgress: (progress) => line.update(progress),
       logger: {
         info: (message) => process.stderr.write(`${message}\n`),
-        warn: (message) => process.stderr.write(`warning: ${message}\n`),
+        warn: (message) => process.stderr.write(formatWarning(message)),
       },
     });
     line.clear();
@@ -116,13 +116,15 @@ async function runServe(
     port,
     allowedHosts: config.serve.allowedHosts,
   });
-  process.stdout.write(
-    `Serving ${path.relative(process.cwd(), outDir) || "."} at ${server.url} (Ctrl-C to stop)\n`,
-  );
-  await new Promise<void>((resolve) => {
+  // Listening for Ctrl-C before printing the URL: whoever reads the URL may stop us at once.
+  const stopped = new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);
   });
+  process.stdout.write(
+    `Serving ${path.relative(process.cwd(), outDir) || "."} at ${server.url} (Ctrl-C to stop)\n`,
+  );
+  await stopped;
   await server.close();
   return 0;
 }

@@ -21,11 +21,13 @@ export async function runDev(command: {
     debug: command.debug,
     print,
   });
-  process.stdout.write(`Kiln dev server at ${server.url} (Ctrl-C to stop)\n`);
-  await new Promise<void>((resolve) => {
+  // Listening for Ctrl-C before printing the URL: whoever reads the URL may stop us at once.
+  const stopped = new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);
   });
+  process.stdout.write(`Kiln dev server at ${server.url} (Ctrl-C to stop)\n`);
+  await stopped;
   await server.close();
   return 0;
 }

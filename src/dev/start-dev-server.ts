@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { Socket } from "node:net";
 import path from "node:path";
 import { resolveRoot } from "../build/index.js";
-import { KilnError, catalog, formatError } from "../errors/index.js";
+import { KilnError, catalog, formatError, formatWarning } from "../errors/index.js";
 import { createDevSession } from "./dev-session.js";
 import { handleRequest } from "./handle-request.js";
 import { createHostAllowlist } from "../serve/index.js";
@@ -40,7 +40,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   const events = createLiveEvents();
   const logger = {
     info: (message: string) => options.print(`${message}\n`),
-    warn: (message: string) => options.print(`warning: ${message}\n`),
+    warn: (message: string) => options.print(formatWarning(message)),
   };
   const session = await createDevSession({
     root,
@@ -74,15 +74,8 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
       res.end("500\n");
     });
   });
-  server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => {
-    // A request Node could not parse: answer it (never crash on it) and hang up.
-    if (!socket.writable) return socket.destroy();
-    const status =
-      error.code === "HPE_HEADER_OVERFLOW"
-        ? "431 Request Header Fields Too Large"
-        : "400 Bad Request";
-    socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
-  });
+  // Requests Node cannot parse get Node's own answer (400, 431, 408 for a timeout) and a
+  // hang-up, the same as `kiln serve`: no clientError handler of our own.
   port = await listen(server, options.port, listenHost);
   const sockets = new Set<Socket>();
   server.on("connection", (socket) => {

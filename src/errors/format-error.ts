@@ -10,8 +10,30 @@ export interface FormatErrorOptions {
   cwd: string;
 }
 
+/**
+ * Text from a user's files or a remote source made safe to print: control characters (an
+ * escape sequence in a front-matter value or a fence's language could recolour, move or
+ * clear the terminal) are shown as `\u001b` and the like. Newlines and tabs stay.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}
+
+/** A warning line for the terminal. */
+export function formatWarning(message: string): string {
+  return `warning: ${terminalSafe(message)}\n`;
+}
+
 /** Renders an error for the terminal: code, message, location, code frame, hint. */
 export function formatError(thrown: unknown, options: FormatErrorOptions): string {
+  return terminalSafe(formatAny(thrown, options));
+}
+
+function formatAny(thrown: unknown, options: FormatErrorOptions): string {
   const error = fromSystemError(thrown) ?? thrown;
   if (!KilnError.is(error)) {
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

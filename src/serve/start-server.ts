@@ -34,7 +34,13 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
       resolve({
         url: `http://127.0.0.1:${port}/`,
         port,
-        close: () => new Promise((done) => server.close(() => done())),
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+            // close() waits for open connections, and a client that sent nothing or half a
+            // request (a browser's preconnect, a slowloris) kept Ctrl-C from stopping serve.
+            server.closeAllConnections();
+          }),
       });
     });
   });

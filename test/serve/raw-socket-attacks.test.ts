@@ -302,3 +302,33 @@ after(async () => {
 
 runAttacks("kiln serve", () => preview, "/");
 runAttacks("kiln dev", () => dev, "/hello.txt");
+
+describe("stopping with clients connected", () => {
+  it(
+    "kiln serve and kiln dev stop on Ctrl-C while clients hold connections open",
+    { timeout: 60_000 },
+    async () => {
+      for (const start of [startServe, startDev]) {
+        const server = await start(project.root);
+        const idle = connect(server.port, "127.0.0.1");
+        const half = connect(server.port, "127.0.0.1");
+        for (const socket of [idle, half]) socket.on("error", () => {});
+        half.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nX-Slow: a`);
+        await new Promise((resolve) => half.once("ready", resolve));
+        const exited = new Promise<string>((resolve) =>
+          server.child.once("exit", (code, signal) => resolve(`${code ?? signal}`)),
+        );
+        server.child.kill("SIGINT");
+        // Bounded: a server that waits for its clients (Node's headersTimeout is 60 s) fails here.
+        const code = await Promise.race([
+          exited,
+          new Promise((r) => setTimeout(r, 10_000, "hung")),
+        ]);
+        idle.destroy();
+        half.destroy();
+        if (code === "hung") await server.stop();
+        assert.equal(code, "0", `${start.name} did not stop: ${server.stderr()}`);
+      }
+    },
+  );
+});
