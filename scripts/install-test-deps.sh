@@ -15,7 +15,8 @@ php php-cli
 php-fpm8.2 php-fpm
 LIST
 # Packages without a binary of their own: a real WordPress for the sources' tests.
-for package in wordpress php-mysql php-gd php-xml php-mbstring; do
+# python3-feedparser: a real feed reader checks the RSS and Atom feeds.
+for package in wordpress php-mysql php-gd php-xml php-mbstring python3-feedparser; do
   dpkg -s "$package" >/dev/null 2>&1 || packages+=("$package")
 done
 if [ ${#packages[@]} -gt 0 ]; then

@@ -31,6 +31,15 @@ export {
 export type { Entry, EntryOrigin, Source, SourceContext } from "./content/index.js";
 export type { PathItem } from "./routes/index.js";
 export {
+  definePlugin,
+  type KilnPlugin,
+  type PluginHooks,
+  type PluginRoute,
+  type ConfigHookContext,
+  type RoutesHookContext,
+  type OutputHookContext,
+} from "./plugins/index.js";
+export {
   fromEnv,
   graphqlSource,
   jsonSource,

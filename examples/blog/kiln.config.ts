@@ -10,6 +10,8 @@ export default defineConfig({
   markdown: {
     layout: "Doc",
   },
+  // rss.xml, atom.xml and feed.json of the posts, full content.
+  feeds: [{ collection: "posts" }],
   collections: {
     posts: {
       schema: z.object({

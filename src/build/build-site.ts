@@ -14,6 +14,7 @@ import { assertSafeOutDir, cacheDirOf, resolveProjectPaths, resolveRoot } from "
 import { planIncremental } from "./incremental-plan.js";
 import { renderRoutes } from "./render-routes.js";
 import { writeMarkdownAssets } from "./markdown-assets.js";
+import { writePluginOutputs } from "./plugin-outputs.js";
 import { createStaging, recoverInterruptedSwap } from "./staging.js";
 
 export interface BuildOptions {
@@ -83,6 +84,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       pages,
       table: fullTable,
       assetsPlugin,
+      plugins,
     } = await prepareSite({
       root,
       config,
@@ -149,6 +151,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         onPage: (done, total) => progress({ stage: "render", done, total }),
       });
       const images = await writeMarkdownAssets(markdown, staging);
+      // A shard sees only its pages; whole-site outputs (sitemap, feeds) need them all.
+      const extra = options.shard
+        ? { files: 0, bytes: 0 }
+        : await writePluginOutputs({ plugins, config, table, staging, taken, store });
       progress({ stage: "write" });
       if (options.shard) await writeShardManifest(staging.dir, options.shard);
       await plan.beforeCommit();
@@ -161,8 +167,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         workers: rendered.workers,
         pages: table.routes.length,
         reused: plan.reused.size,
-        files: table.routes.length + publicFiles.copied + assets.files + images.files,
-        bytes: rendered.bytes + plan.reusedBytes + publicFiles.bytes + assets.bytes + images.bytes,
+        files: table.routes.length + publicFiles.copied + assets.files + images.files + extra.files,
+        bytes:
+          rendered.bytes +
+          plan.reusedBytes +
+          publicFiles.bytes +
+          assets.bytes +
+          images.bytes +
+          extra.bytes,
         seconds: (performance.now() - started) / 1000,
       };
     } catch (error) {

@@ -5,9 +5,17 @@ import {
   loadContent,
   setActiveStore,
   type ContentStore,
+  type Source,
   type SourceLogger,
 } from "../content/index.js";
 import { configureMarkdown, prepareEntries, type MarkdownRenderer } from "../markdown/index.js";
+import { builtinPlugins } from "../outputs/index.js";
+import {
+  createPluginRunner,
+  pluginRoutes,
+  type KilnPlugin,
+  type PluginRunner,
+} from "../plugins/index.js";
 import { createRouteTable, type RouteTable } from "../routes/index.js";
 import { loadPages, type LoadedPage } from "./load-pages.js";
 import { createMarkdownImageProcessor } from "./markdown-assets.js";
@@ -34,6 +42,8 @@ export interface PreparedSite {
   pages: LoadedPage[];
   table: RouteTable;
   assetsPlugin: ReturnType<typeof createAssetsServerPlugin>;
+  /** Built-in then configured plugins; their later hooks run from the build. */
+  plugins: PluginRunner;
 }
 
 /**
@@ -42,10 +52,19 @@ export interface PreparedSite {
  */
 export async function prepareSite(options: PrepareSiteOptions): Promise<PreparedSite> {
   const { root, config, paths, logger } = options;
+  const plugins = createPluginRunner(
+    [...builtinPlugins(), ...(config.plugins as KilnPlugin[])],
+    logger,
+  );
+  const pluginSources: Source[] = [];
+  await plugins.run("kiln:config", () => ({
+    config,
+    addSource: (source) => void pluginSources.push(source),
+  }));
   const store = await loadContent({
     root,
     config,
-    sources: [fileSource(paths.contentDir), ...config.sources],
+    sources: [fileSource(paths.contentDir), ...config.sources, ...pluginSources],
     logger,
     cacheDir: options.sharedCacheDir,
     offline: options.offline,
@@ -72,5 +91,6 @@ export async function prepareSite(options: PrepareSiteOptions): Promise<Prepared
     plugins: [assetsPlugin.plugin],
   });
   const table = createRouteTable(pages.map(({ page, paths: items }) => ({ page, paths: items })));
-  return { store, markdown, pages, table, assetsPlugin };
+  await plugins.run("kiln:routes", () => ({ routes: pluginRoutes(table) }));
+  return { store, markdown, pages, table, assetsPlugin, plugins };
 }

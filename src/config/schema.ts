@@ -209,12 +209,81 @@ export const configSchema = z.strictObject({
       ),
     )
     .default([]),
+  /**
+   * Plugins, `{ name, hooks }` objects (see `definePlugin`), run in order after Kiln's own
+   * (sitemap, robots.txt). @default []
+   */
+  plugins: z
+    .array(
+      z.custom<{ name: string; hooks: Record<string, unknown> }>(
+        (value) =>
+          typeof value === "object" &&
+          value !== null &&
+          typeof (value as { name?: unknown }).name === "string" &&
+          typeof (value as { hooks?: unknown }).hooks === "object" &&
+          (value as { hooks?: unknown }).hooks !== null,
+        "expected a plugin: an object with a name and hooks, such as definePlugin({ name, hooks })",
+      ),
+    )
+    .default([]),
+  /**
+   * `sitemap.xml` of every indexable page (not the 404 page, not `noindex` ones), split into
+   * a sitemap index past 45,000 URLs. Needs `site.url`. @default true
+   */
+  sitemap: z.boolean().default(true),
+  /**
+   * `robots.txt` naming the sitemap, when `site.url` is set. `rules` are its groups; false
+   * writes none. A public/robots.txt wins.
+   * @default { rules: [{ userAgent: "*", allow: ["/"] }] }
+   */
+  robots: z
+    .union([
+      z.literal(false),
+      z.strictObject({
+        rules: z
+          .array(
+            z.strictObject({
+              userAgent: z.string().min(1),
+              allow: z.array(z.string()).default([]),
+              disallow: z.array(z.string()).default([]),
+            }),
+          )
+          .default([{ userAgent: "*", allow: ["/"], disallow: [] }]),
+      }),
+    ])
+    .prefault({}),
+  /**
+   * RSS 2.0 (`rss.xml`), Atom (`atom.xml`) and JSON Feed (`feed.json`) files from a collection,
+   * in `dir` (default: the site's root). Entries need a page and a `date`; drafts are left out.
+   * Needs `site.url`. @default []
+   */
+  feeds: z
+    .array(
+      z.strictObject({
+        collection: collectionName,
+        /** Folder of the three files, relative to the output. @default "" */
+        dir: z
+          .string()
+          .regex(/^(?:[a-z0-9_-]+\/)*[a-z0-9_-]*$/i, "a folder such as blog or blog/en")
+          .default(""),
+        /** @default site.title */
+        title: z.string().optional(),
+        /** @default site.description, else the title */
+        description: z.string().optional(),
+        /** `"full"` puts each entry's HTML in the feed; `"summary"` only its description. @default "full" */
+        content: z.enum(["full", "summary"]).default("full"),
+        /** Newest entries kept. @default 20 */
+        limit: z.number().int().min(1).max(10_000).default(20),
+      }),
+    )
+    .default([]),
   /** `kiln dev` settings. */
   dev: devSchema.prefault({}),
   serve: serveSchema.prefault({}),
   /**
-   * Moved pages: `{ from: "/old-post/", to: "/posts/new/" }`. `kiln deploy` stores each as
-   * an object the bucket's website endpoint answers with a 301. A real page at `from` wins.
+   * Moved pages: `{ from: "/old-post/", to: "/posts/new/" }`. The build writes them to
+   * `_redirects` (Netlify, Cloudflare Pages); `kiln deploy` stores each as an object the
+   * bucket's website endpoint answers with a 301. A redirect from a real page's URL is an error.
    * @default []
    */
   redirects: z

@@ -579,4 +579,25 @@ export const catalog = {
     message: ({ path, operation, reason }) => `Kiln could not ${operation} ${path}: ${reason}.`,
     hint: () => "The reason above comes from the operating system; fix it and run again.",
   }),
+  PluginFailed: define<{ plugin: string; hook: string; reason: string }>({
+    code: "KILN_PLUGIN_FAILED",
+    title: "A plugin failed",
+    message: ({ plugin, hook, reason }) => `The plugin "${plugin}" failed in ${hook}: ${reason}`,
+    hint: () => "Run with --debug to see where it failed; the plugin's name is its `name` field.",
+  }),
+  PluginOutputConflict: define<{ plugin: string; file: string }>({
+    code: "KILN_PLUGIN_OUTPUT_CONFLICT",
+    title: "A plugin writes a file that already exists",
+    message: ({ plugin, file }) =>
+      `The plugin "${plugin}" writes ${file}, which a page, a public file or another plugin already wrote.`,
+    hint: () => "Rename one of them, or turn the plugin's output off in the config.",
+  }),
+  RedirectConflict: define<{ conflicts: { from: string; page: string }[] }>({
+    code: "KILN_REDIRECT_CONFLICT",
+    title: "A redirect starts at a real page",
+    message: ({ conflicts }) =>
+      `These redirects (config \`redirects\`) start at the URL of a page:\n` +
+      conflicts.map(({ from, page }) => `  ${from} is the page ${page}`).join("\n"),
+    hint: () => "Remove the redirect or move the page: a URL is either a page or a redirect.",
+  }),
 } as const;

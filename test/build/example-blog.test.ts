@@ -15,7 +15,7 @@ describe("examples/blog", () => {
     project = await copyProject(path.join(REPO, "examples/blog"));
     const result = await project.build();
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /Built 16 pages, 41 files/);
+    assert.match(result.stdout, /Built 16 pages, 45 files/);
   });
   after(() => project.cleanup());
 
@@ -30,6 +30,10 @@ describe("examples/blog", () => {
       "tags/kiln/index.html",
       "styles.css",
       "favicon.svg",
+      "sitemap.xml",
+      "rss.xml",
+      "atom.xml",
+      "feed.json",
     ]) {
       assert.ok(files.includes(expected), `${expected} missing from ${files.join(", ")}`);
     }

@@ -1,0 +1,68 @@
+import type { ResolvedConfig } from "../config/index.js";
+import type { ContentStore } from "../content/index.js";
+import { KilnError, catalog } from "../errors/index.js";
+import { renderEntry } from "../markdown/index.js";
+import { pluginRoutes, type PluginRunner } from "../plugins/index.js";
+import { outputPathKey, type RouteTable } from "../routes/index.js";
+import type { Staging } from "./staging.js";
+
+export interface PluginOutputsOptions {
+  plugins: PluginRunner;
+  config: ResolvedConfig;
+  table: RouteTable;
+  staging: Staging;
+  /** Output paths of public files (by `outputPathKey`), which plugins may not overwrite. */
+  taken: ReadonlyMap<string, string>;
+  store: ContentStore;
+}
+
+/**
+ * The `kiln:output` hook: plugins write whole-site files (sitemap, robots.txt, feeds) into
+ * the staging folder, after every page, so they are swapped in with the rest or not at all.
+ */
+export async function writePluginOutputs(
+  options: PluginOutputsOptions,
+): Promise<{ files: number; bytes: number }> {
+  const written = new Set([
+    ...options.taken.keys(),
+    ...options.table.routes.map((r) => outputPathKey(r.outputPath)),
+  ]);
+  const routes = pluginRoutes(options.table);
+  let files = 0;
+  let bytes = 0;
+  await options.plugins.run("kiln:output", (plugin) => ({
+    config: options.config,
+    routes,
+    has: (relative) => written.has(outputPathKey(relative)),
+    entries: (collection) =>
+      options.store.names().includes(collection) ? options.store.list(collection) : [],
+    renderEntry: (entry) => renderEntry(entry).html,
+    async writeFile(relative, content) {
+      assertInsideOutput(relative);
+      const key = outputPathKey(relative);
+      if (written.has(key)) {
+        throw new KilnError(catalog.PluginOutputConflict({ plugin: plugin.name, file: relative }));
+      }
+      written.add(key);
+      bytes += await options.staging.write(relative, content);
+      files++;
+    },
+  }));
+  return { files, bytes };
+}
+
+/** No plugin writes outside the output folder; a plain Error here is wrapped with its name. */
+function assertInsideOutput(relative: string): void {
+  const parts = relative.split("/");
+  if (
+    relative === "" ||
+    relative.startsWith("/") ||
+    relative.includes("\\") ||
+    relative.includes("\0") ||
+    parts.some((part) => part === ".." || part === "." || part === "")
+  ) {
+    throw new Error(
+      `writeFile("${relative}"): expected a relative path inside the output, such as "feeds/rss.xml"`,
+    );
+  }
+}

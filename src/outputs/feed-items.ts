@@ -1,0 +1,81 @@
+import type { Entry } from "../content/index.js";
+import type { PluginRoute } from "../plugins/index.js";
+import { absolutizeHtml } from "./absolute-urls.js";
+import { absoluteUrl } from "./xml-escape.js";
+
+export interface FeedItem {
+  id: string;
+  url: string;
+  title: string;
+  published: Date;
+  updated: Date;
+  summary: string | undefined;
+  /** HTML with absolute URLs; undefined for summary-only feeds. */
+  html: string | undefined;
+}
+
+function dateOf(data: Record<string, unknown>, fields: readonly string[]): Date | undefined {
+  for (const field of fields) {
+    const value = data[field];
+    const date =
+      value instanceof Date
+        ? value
+        : typeof value === "string" || typeof value === "number"
+          ? new Date(value)
+          : undefined;
+    if (date && !Number.isNaN(date.getTime())) return date;
+  }
+  return undefined;
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === "string" && value.trim() !== "" ? value : undefined;
+}
+
+/** The page each entry is shown on: the route whose props carry it. */
+function entryUrls(routes: readonly PluginRoute[], collection: string): Map<string, string> {
+  const urls = new Map<string, string>();
+  for (const route of routes) {
+    for (const value of Object.values(route.props)) {
+      const entry = value as Partial<Entry> | null;
+      if (typeof entry === "object" && entry?.collection === collection && entry.id) {
+        if (!urls.has(entry.id)) urls.set(entry.id, route.url);
+      }
+    }
+  }
+  return urls;
+}
+
+/**
+ * A collection's entries as feed items, newest first: only entries that have a page and a
+ * date, never drafts. `render` gives an entry's body HTML (full-content feeds).
+ */
+export function feedItems(options: {
+  siteUrl: string;
+  entries: readonly Entry[];
+  routes: readonly PluginRoute[];
+  collection: string;
+  limit: number;
+  render: ((entry: Entry) => string) | undefined;
+}): FeedItem[] {
+  const urls = entryUrls(options.routes, options.collection);
+  const items: FeedItem[] = [];
+  for (const entry of options.entries) {
+    const data = entry.data;
+    const path = urls.get(entry.id);
+    const published = dateOf(data, ["date", "published", "pubDate"]);
+    if (!path || !published || data["draft"] === true) continue;
+    const url = absoluteUrl(options.siteUrl, path);
+    items.push({
+      id: url,
+      url,
+      title: text(data["title"]) ?? entry.id,
+      published,
+      updated: dateOf(data, ["updated", "lastmod", "modified"]) ?? published,
+      summary: text(data["description"]) ?? text(data["summary"]) ?? text(data["excerpt"]),
+      html: options.render ? absolutizeHtml(options.render(entry), url) : undefined,
+    });
+  }
+  items.sort((a, b) => b.published.getTime() - a.published.getTime() || (a.url < b.url ? -1 : 1));
+  return items.slice(0, options.limit);
+}

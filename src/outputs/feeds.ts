@@ -1,0 +1,45 @@
+import { definePlugin, type KilnPlugin } from "../plugins/index.js";
+import { atom, jsonFeed, rss, type FeedMeta } from "./feed-formats.js";
+import { feedItems } from "./feed-items.js";
+import { absoluteUrl } from "./xml-escape.js";
+
+/** Built in: the config's `feeds`, three formats each. Needs `site.url` for absolute links. */
+export function feedsPlugin(): KilnPlugin {
+  return definePlugin({
+    name: "kiln:feeds",
+    hooks: {
+      "kiln:output": async ({ config, routes, entries, renderEntry, writeFile, logger }) => {
+        if (config.feeds.length === 0) return;
+        const siteUrl = config.site.url;
+        if (!siteUrl) {
+          logger.warn("no feeds written: set site.url in the config, feeds need absolute URLs");
+          return;
+        }
+        for (const feed of config.feeds) {
+          const prefix = feed.dir === "" ? "" : `${feed.dir.replace(/\/$/, "")}/`;
+          const title = feed.title ?? config.site.title;
+          const meta: FeedMeta = {
+            title,
+            description: feed.description ?? config.site.description ?? title,
+            home: absoluteUrl(siteUrl, "/"),
+            lang: config.site.lang,
+            rss: absoluteUrl(siteUrl, `/${prefix}rss.xml`),
+            atom: absoluteUrl(siteUrl, `/${prefix}atom.xml`),
+            json: absoluteUrl(siteUrl, `/${prefix}feed.json`),
+          };
+          const items = feedItems({
+            siteUrl,
+            entries: entries(feed.collection),
+            routes,
+            collection: feed.collection,
+            limit: feed.limit,
+            render: feed.content === "full" ? renderEntry : undefined,
+          });
+          await writeFile(`${prefix}rss.xml`, rss(meta, items));
+          await writeFile(`${prefix}atom.xml`, atom(meta, items));
+          await writeFile(`${prefix}feed.json`, jsonFeed(meta, items));
+        }
+      },
+    },
+  });
+}

@@ -1,0 +1,74 @@
+import { definePlugin, type KilnPlugin, type PluginRoute } from "../plugins/index.js";
+import { isNoindex, lastModified } from "./entry-dates.js";
+import { absoluteUrl, escapeXml } from "./xml-escape.js";
+
+/** Below the protocol's 50,000 per file, with room; larger sites get a sitemap index. */
+export const SITEMAP_LIMIT = 45_000;
+
+const HEADER = '<?xml version="1.0" encoding="UTF-8"?>\n';
+const NS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"';
+
+interface SitemapUrl {
+  loc: string;
+  lastmod: Date | undefined;
+}
+
+/** Files of the sitemap: `sitemap.xml` alone, or an index naming `sitemap-N.xml` children. */
+export function sitemapFiles(
+  siteUrl: string,
+  routes: readonly PluginRoute[],
+  limit = SITEMAP_LIMIT,
+): Map<string, string> {
+  const urls: SitemapUrl[] = routes
+    .filter((route) => !route.isNotFound && !isNoindex(route))
+    .map((route) => ({ loc: absoluteUrl(siteUrl, route.url), lastmod: lastModified(route) }));
+  const files = new Map<string, string>();
+  if (urls.length <= limit) {
+    files.set("sitemap.xml", urlset(urls));
+    return files;
+  }
+  const children: SitemapUrl[] = [];
+  for (let i = 0; i * limit < urls.length; i++) {
+    const part = urls.slice(i * limit, (i + 1) * limit);
+    const name = `sitemap-${i + 1}.xml`;
+    files.set(name, urlset(part));
+    children.push({ loc: absoluteUrl(siteUrl, `/${name}`), lastmod: newest(part) });
+  }
+  const entries = children.map((c) => `<sitemap>${fields(c)}</sitemap>\n`).join("");
+  files.set("sitemap.xml", `${HEADER}<sitemapindex ${NS}>\n${entries}</sitemapindex>\n`);
+  return files;
+}
+
+function urlset(urls: readonly SitemapUrl[]): string {
+  return `${HEADER}<urlset ${NS}>\n${urls.map((u) => `<url>${fields(u)}</url>\n`).join("")}</urlset>\n`;
+}
+
+function fields({ loc, lastmod }: SitemapUrl): string {
+  return `<loc>${escapeXml(loc)}</loc>${lastmod ? `<lastmod>${lastmod.toISOString()}</lastmod>` : ""}`;
+}
+
+function newest(urls: readonly SitemapUrl[]): Date | undefined {
+  let best: Date | undefined;
+  for (const { lastmod } of urls) if (lastmod && (!best || lastmod > best)) best = lastmod;
+  return best;
+}
+
+/**
+ * Built in, on when `sitemap` is true and `site.url` is set (a sitemap needs absolute URLs),
+ * unless the project ships its own sitemap.xml in public/.
+ */
+export function sitemapPlugin(): KilnPlugin {
+  return definePlugin({
+    name: "kiln:sitemap",
+    hooks: {
+      "kiln:output": async ({ config, routes, writeFile, has, logger }) => {
+        if (!config.sitemap || has("sitemap.xml")) return;
+        if (!config.site.url) {
+          logger.info("no sitemap.xml: set site.url in the config to get one");
+          return;
+        }
+        for (const [file, xml] of sitemapFiles(config.site.url, routes)) await writeFile(file, xml);
+      },
+    },
+  });
+}

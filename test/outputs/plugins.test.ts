@@ -1,0 +1,101 @@
+import assert from "node:assert/strict";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterEach, beforeEach, describe, it } from "node:test";
+import { copyProject, runKiln, type Project } from "../helpers/build-fixture.js";
+import { expectBuildError } from "../helpers/expect-build-error.js";
+
+describe("plugins: sources, the route table and extra output files, on one API with the built-ins", () => {
+  let project: Project;
+  beforeEach(async () => {
+    project = await copyProject("plugins");
+  });
+  afterEach(() => project.cleanup());
+
+  it("a plugin's source makes pages; its output file lists every route; its logger names it", async () => {
+    const result = await runKiln(["build", project.root], { env: { KILN_TEST_PLUGIN_LOG: "1" } });
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout + result.stderr, /\[notes\] 6 routes/);
+    assert.match(await project.read("notes/hello/index.html"), /<h1>Hello note<\/h1>/);
+    assert.equal(
+      await project.read("humans.txt"),
+      "/404.html\n/\n/notes/hello/\n/posts/draft/\n/posts/first/\n/posts/hidden/\n",
+    );
+  });
+
+  it("sitemap.xml: indexable pages only, absolute URLs, lastmod from entry data; robots.txt names it", async () => {
+    assert.equal((await project.build()).code, 0);
+    const sitemap = await project.read("sitemap.xml");
+    const locs = [...sitemap.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]);
+    assert.deepEqual(locs, [
+      "https://example.org/",
+      "https://example.org/notes/hello/",
+      "https://example.org/posts/draft/",
+      "https://example.org/posts/first/",
+    ]);
+    assert.match(
+      sitemap,
+      /<loc>https:\/\/example.org\/notes\/hello\/<\/loc><lastmod>2026-03-04T05:06:07.000Z<\/lastmod>/,
+    );
+    assert.match(sitemap, /<loc>https:\/\/example.org\/posts\/first\/<\/loc><lastmod>2026-01-02T/);
+    assert.equal(
+      await project.read("robots.txt"),
+      "User-agent: *\nDisallow: /private/\n\nSitemap: https://example.org/sitemap.xml\n",
+    );
+  });
+
+  it("a public/robots.txt wins over the built-in one; a plugin writing a taken file is an error", async () => {
+    await mkdir(path.join(project.root, "public"), { recursive: true });
+    await writeFile(path.join(project.root, "public/robots.txt"), "User-agent: *\n");
+    assert.equal((await project.build()).code, 0);
+    assert.equal(await project.read("robots.txt"), "User-agent: *\n");
+    await expectBuildError(
+      project,
+      async () => writeFile(path.join(project.root, "public/humans.txt"), "me\n"),
+      { code: "KILN_PLUGIN_OUTPUT_CONFLICT", message: /"notes" writes humans.txt/ },
+    );
+  });
+
+  it("a plugin that throws fails the build with its name and hook; the previous output stays", async () => {
+    const config = path.join(project.root, "kiln.config.ts");
+    const text = await readFile(config, "utf8");
+    await expectBuildError(
+      project,
+      () => writeFile(config, text.replace('process.env["KILN_TEST_PLUGIN_FAIL"]', "true")),
+      {
+        code: "KILN_PLUGIN_FAILED",
+        message: /The plugin "notes" failed in kiln:output: the notes service is down/,
+      },
+    );
+  });
+});
+
+describe("redirects: _redirects from the config; a redirect from a page's URL is an error", () => {
+  let project: Project;
+  beforeEach(async () => {
+    project = await copyProject("plugins");
+  });
+  afterEach(() => project.cleanup());
+
+  it("writes _redirects, and lists every redirect that starts at a page", async () => {
+    assert.equal((await project.build()).code, 0);
+    assert.equal(await project.read("_redirects"), "/old/ /posts/first/ 301\n");
+    const config = path.join(project.root, "kiln.config.ts");
+    const text = await readFile(config, "utf8");
+    const stderr = await expectBuildError(
+      project,
+      () =>
+        writeFile(
+          config,
+          text.replace(
+            '{ from: "/old/", to: "/posts/first/" }',
+            '{ from: "/old/", to: "/" }, { from: "/posts/first", to: "/" }, { from: "/notes/hello/index.html", to: "/" }',
+          ),
+        ),
+      { code: "KILN_REDIRECT_CONFLICT" },
+    );
+    assert.match(stderr, /\/posts\/first is the page src\/pages\/posts\/\[slug\].tsx/);
+    assert.match(stderr, /\/notes\/hello\/index.html is the page src\/pages\/notes\/\[id\].tsx/);
+    assert.doesNotMatch(stderr, /\/old\/ is/);
+  });
+});
