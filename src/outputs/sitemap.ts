@@ -61,12 +61,10 @@ export function sitemapPlugin(): KilnPlugin {
   return definePlugin({
     name: "kiln:sitemap",
     hooks: {
-      "kiln:output": async ({ config, routes, writeFile, has, logger }) => {
-        if (!config.sitemap || has("sitemap.xml")) return;
-        if (!config.site.url) {
-          logger.info("no sitemap.xml: set site.url in the config to get one");
-          return;
-        }
+      "kiln:output": async ({ config, routes, writeFile, has }) => {
+        // Sitemaps need absolute URLs. Without site.url there is none, quietly: a build of a
+        // site that never set one (an intranet, a test) should print only its summary.
+        if (!config.sitemap || has("sitemap.xml") || !config.site.url) return;
         for (const [file, xml] of sitemapFiles(config.site.url, routes)) await writeFile(file, xml);
       },
     },
