@@ -1,35 +1,14 @@
 /**
- * Every error a user can meet, in one place. Codes are permanent: documentation and
- * searches point at them. Messages say what happened; hints say what to do.
+ * Every error a user can meet, in one object: `catalog`. Its larger groups live in
+ * catalog-*.ts. Codes are permanent: documentation and searches point at them. Messages say
+ * what happened; hints say what to do.
  */
+import { deployErrors } from "./catalog-deploy.js";
+import { sourceErrors } from "./catalog-sources.js";
+import { systemErrors } from "./catalog-system.js";
+import { define } from "./define-error.js";
 
-/** One error, with its arguments filled in. */
-export interface ErrorDetails {
-  readonly code: string;
-  readonly title: string;
-  readonly message: string;
-  readonly hint: string | undefined;
-}
-
-interface ErrorDefinition<A> {
-  code: string;
-  title: string;
-  message: (args: A) => string;
-  hint?: (args: A) => string;
-}
-
-/** A catalog entry: call it with its arguments; `code` is there for tests and docs. */
-export type CatalogEntry<A> = ((args: A) => ErrorDetails) & { readonly code: string };
-
-function define<A = void>(definition: ErrorDefinition<A>): CatalogEntry<A> {
-  const entry = (args: A): ErrorDetails => ({
-    code: definition.code,
-    title: definition.title,
-    message: definition.message(args),
-    hint: definition.hint?.(args),
-  });
-  return Object.assign(entry, { code: definition.code });
-}
+export type { CatalogEntry, ErrorDetails } from "./define-error.js";
 
 export const catalog = {
   ConfigNotLoadable: define<{ reason: string }>({
@@ -344,87 +323,6 @@ export const catalog = {
     hint: () =>
       "A component used in MDX must be imported in the file or exported as `components` by its layout.",
   }),
-  // Remote sources (src/sources): URLs in these messages have secrets replaced by [env:NAME].
-  SourceFetchFailed: define<{ source: string; url: string; reason: string; attempts: number }>({
-    code: "KILN_SOURCE_FETCH",
-    title: "A source could not fetch a URL",
-    message: ({ source, url, reason, attempts }) =>
-      `Source "${source}" could not fetch ${url}: ${reason} (${attempts} ${attempts === 1 ? "attempt" : "attempts"}).`,
-    hint: () =>
-      "Check that the server is up and the URL is right. To build from the last cached response when the server fails, set `fetch: { staleIfError: true }` on the source.",
-  }),
-  SourceHttpStatus: define<{ source: string; url: string; status: number }>({
-    code: "KILN_SOURCE_STATUS",
-    title: "A source's server answered with an error status",
-    message: ({ source, url, status }) => `Source "${source}" got HTTP ${status} from ${url}.`,
-    hint: ({ status }) =>
-      status === 401 || status === 403
-        ? "Check the credentials the source reads from the environment."
-        : "Check the URL and the server's logs.",
-  }),
-  SourceContentType: define<{ source: string; url: string; expected: string; found: string }>({
-    code: "KILN_SOURCE_CONTENT_TYPE",
-    title: "A source's server sent the wrong content type",
-    message: ({ source, url, expected, found }) =>
-      `Source "${source}" expected ${expected} from ${url} but got "${found}".`,
-    hint: () =>
-      "The URL may point at an HTML page (a login or error page) rather than the API endpoint.",
-  }),
-  SourceTooLarge: define<{ source: string; url: string; limit: number }>({
-    code: "KILN_SOURCE_TOO_LARGE",
-    title: "A response is larger than the limit",
-    message: ({ source, url, limit }) =>
-      `Source "${source}" refused the response from ${url}: it is larger than ${limit} bytes.`,
-    hint: () =>
-      "Raise `fetch: { maxBytes }` on the source if the response is expected to be this big.",
-  }),
-  SourceSyntax: define<{
-    source: string;
-    url: string;
-    format: string;
-    line: number;
-    column: number;
-    reason: string;
-  }>({
-    code: "KILN_SOURCE_SYNTAX",
-    title: "A source's server sent malformed data",
-    message: ({ source, url, format, line, column, reason }) =>
-      `Source "${source}" got malformed ${format} from ${url} at line ${line}, column ${column}: ${reason}`,
-    hint: () => "The server sent a broken response; check the endpoint in a browser or with curl.",
-  }),
-  SourceOfflineMissing: define<{ source: string; url: string }>({
-    code: "KILN_SOURCE_OFFLINE_MISSING",
-    title: "Offline build without a cached response",
-    message: ({ source, url }) =>
-      `Source "${source}" has no cached response for ${url}, and --offline forbids fetching it.`,
-    hint: () => "Build once online to fill the cache in .kiln/, then build with --offline.",
-  }),
-  SourceEnvMissing: define<{ source: string; name: string }>({
-    code: "KILN_SOURCE_ENV_MISSING",
-    title: "A source's environment variable is not set",
-    message: ({ source, name }) =>
-      `Source "${source}" needs the environment variable ${name}, which is not set.`,
-    hint: ({ name }) => `Set ${name} before building, for example \`${name}=... kiln build\`.`,
-  }),
-  SourceResponseInvalid: define<{ source: string; url: string; problem: string }>({
-    code: "KILN_SOURCE_RESPONSE",
-    title: "A response does not have the expected shape",
-    message: ({ source, url, problem }) =>
-      `Source "${source}" cannot use the response from ${url}: ${problem}.`,
-  }),
-  SourceGraphql: define<{ source: string; url: string; errors: string }>({
-    code: "KILN_SOURCE_GRAPHQL",
-    title: "A GraphQL query failed",
-    message: ({ source, url, errors }) =>
-      `Source "${source}": the GraphQL endpoint ${url} answered with errors: ${errors}`,
-    hint: () => "Fix the query or its variables; the message above is the server's.",
-  }),
-  SourceOptionsInvalid: define<{ source: string; problem: string }>({
-    code: "KILN_SOURCE_OPTIONS",
-    title: "A source's options are invalid",
-    message: ({ source, problem }) => `Source "${source}" is misconfigured: ${problem}.`,
-    hint: () => "See the Sources section of README.md for each source's options.",
-  }),
   // Shards and merge (issue 5)
   MergeNotShard: define<{ dir: string }>({
     code: "KILN_MERGE_NOT_SHARD",
@@ -460,125 +358,6 @@ export const catalog = {
     hint: () =>
       'Describe the image for people who cannot see it: ![what it shows](photo.jpg). Markdown cannot mark an image decorative; use <Image alt=""> or raw HTML for that.',
   }),
-  // deploy, object storage and the remote build cache (issue 12)
-  StorageCredentialsMissing: define<{ profile: string | undefined }>({
-    code: "KILN_S3_CREDENTIALS_MISSING",
-    title: "No credentials for the bucket",
-    message: ({ profile }) =>
-      profile
-        ? `No keys for profile "${profile}" in the shared credentials file, and AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY are not set.`
-        : "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set, and no AWS_PROFILE names a profile.",
-    hint: () =>
-      "Export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary keys), or set AWS_PROFILE to a profile of ~/.aws/credentials.",
-  }),
-  StorageCredentialsRejected: define<{ bucket: string; source: string; code: string }>({
-    code: "KILN_S3_CREDENTIALS",
-    title: "The store rejected the credentials",
-    message: ({ bucket, source, code }) =>
-      `The store refused the keys from ${source} for bucket "${bucket}" (${code}).`,
-    hint: () =>
-      "Check the access key id and secret (a typo, a revoked key, an expired session token) and that `region` matches the bucket's.",
-  }),
-  StorageBucketMissing: define<{ bucket: string; endpoint: string }>({
-    code: "KILN_S3_NO_BUCKET",
-    title: "The bucket does not exist",
-    message: ({ bucket, endpoint }) => `There is no bucket "${bucket}" at ${endpoint}.`,
-    hint: () => "Create the bucket first, or fix `bucket`, `region` or `endpoint` in the config.",
-  }),
-  StorageAccessDenied: define<{ bucket: string; operation: string; source: string }>({
-    code: "KILN_S3_ACCESS_DENIED",
-    title: "Access to the bucket was denied",
-    message: ({ bucket, operation, source }) =>
-      `Bucket "${bucket}" denied ${operation} to the keys from ${source}.`,
-    hint: () =>
-      "Give those keys s3:ListBucket on the bucket and s3:GetObject, s3:PutObject and s3:DeleteObject on its objects.",
-  }),
-  StorageUnreachable: define<{
-    endpoint: string;
-    bucket: string;
-    attempts: number;
-    reason: string;
-  }>({
-    code: "KILN_S3_UNREACHABLE",
-    title: "The object store did not answer",
-    message: ({ endpoint, bucket, attempts, reason }) =>
-      `Bucket "${bucket}" at ${endpoint} failed ${attempts} times in a row (last: ${reason}).`,
-    hint: () =>
-      "Check the network and the endpoint, then run the command again: a deploy picks up where it stopped.",
-  }),
-  StorageRequestFailed: define<{
-    bucket: string;
-    operation: string;
-    status: number;
-    code: string;
-    message: string;
-  }>({
-    code: "KILN_S3_REQUEST",
-    title: "The object store refused a request",
-    message: ({ bucket, operation, status, code, message }) =>
-      `Bucket "${bucket}" answered ${status} ${code} to ${operation}${message ? `: ${message}` : ""}.`,
-    hint: () => "The store's message above says why; run the command again once it is fixed.",
-  }),
-  DeployNotConfigured: define({
-    code: "KILN_DEPLOY_CONFIG",
-    title: "Nowhere to deploy to",
-    message: () => "The config has no `deploy.s3` section, so `kiln deploy` has no bucket.",
-    hint: () =>
-      'Add `deploy: { s3: { bucket: "my-site", region: "eu-west-1" } }` to kiln.config.ts (see Deploy in README.md).',
-  }),
-  DeployTooManyDeletes: define<{ count: number; max: number }>({
-    code: "KILN_DEPLOY_MAX_DELETES",
-    title: "The deploy would delete too many files",
-    message: ({ count, max }) =>
-      `This deploy would delete ${count} files from the bucket, more than --max-deletes ${max}; nothing was changed.`,
-    hint: ({ count }) =>
-      `Check the plan with --dry-run. If the deletions are meant, run again with --max-deletes ${count}.`,
-  }),
-  DeployHookFailed: define<{ command: string; status: string }>({
-    code: "KILN_DEPLOY_HOOK",
-    title: "The invalidation command failed",
-    message: ({ command, status }) =>
-      `The files are deployed, but the invalidation command \`${command}\` ${status}.`,
-    hint: () =>
-      "The changed URLs are in .kiln/deploy/invalidate.json; fix the command and run it by hand, or deploy again.",
-  }),
-  // The machine's errors: a file system call that failed for a reason outside Kiln. Raised
-  // through `fromSystemError` wherever such an error escapes, so none is ever "internal".
-  FileAccessDenied: define<{ path: string; operation: string }>({
-    code: "KILN_FS_ACCESS",
-    title: "A file or folder cannot be accessed",
-    message: ({ path, operation }) =>
-      `Kiln could not ${operation} ${path}: permission denied (or a read-only file system).`,
-    hint: () =>
-      "Check the permissions of that path and the folders above it (ls -ld), and that the disk is mounted writable.",
-  }),
-  DiskFull: define<{ path: string; operation: string }>({
-    code: "KILN_FS_FULL",
-    title: "The disk is full",
-    message: ({ path, operation }) =>
-      `Kiln could not ${operation} ${path}: no space left on the device (or the quota is used up).`,
-    hint: () => "Free some space (df -h shows where) and run the command again.",
-  }),
-  SymlinkLoop: define<{ path: string }>({
-    code: "KILN_FS_LOOP",
-    title: "Symbolic links form a loop",
-    message: ({ path }) => `${path} is a symbolic link that leads back to itself.`,
-    hint: () => "Remove or fix the link (ls -l shows where it points).",
-  }),
-  TooManyFiles: define<{ path: string; operation: string }>({
-    code: "KILN_FS_LIMIT",
-    title: "The system's file limits were reached",
-    message: ({ path, operation }) =>
-      `Kiln could not ${operation} ${path}: too many open files or inotify watches.`,
-    hint: () =>
-      "Raise the limit (ulimit -n, or fs.inotify.max_user_watches for kiln dev) or close other programs watching files.",
-  }),
-  FileSystemFailed: define<{ path: string; operation: string; reason: string }>({
-    code: "KILN_FS",
-    title: "A file system operation failed",
-    message: ({ path, operation, reason }) => `Kiln could not ${operation} ${path}: ${reason}.`,
-    hint: () => "The reason above comes from the operating system; fix it and run again.",
-  }),
   PluginFailed: define<{ plugin: string; hook: string; reason: string }>({
     code: "KILN_PLUGIN_FAILED",
     title: "A plugin failed",
@@ -600,4 +379,7 @@ export const catalog = {
       conflicts.map(({ from, page }) => `  ${from} is the page ${page}`).join("\n"),
     hint: () => "Remove the redirect or move the page: a URL is either a page or a redirect.",
   }),
+  ...sourceErrors,
+  ...deployErrors,
+  ...systemErrors,
 } as const;

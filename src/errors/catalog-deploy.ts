@@ -1,0 +1,87 @@
+import { define } from "./define-error.js";
+
+/** The errors of `kiln deploy`, object storage and the remote build cache. Part of `catalog` (catalog.ts). */
+export const deployErrors = {
+  // deploy, object storage and the remote build cache (issue 12)
+  StorageCredentialsMissing: define<{ profile: string | undefined }>({
+    code: "KILN_S3_CREDENTIALS_MISSING",
+    title: "No credentials for the bucket",
+    message: ({ profile }) =>
+      profile
+        ? `No keys for profile "${profile}" in the shared credentials file, and AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY are not set.`
+        : "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set, and no AWS_PROFILE names a profile.",
+    hint: () =>
+      "Export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary keys), or set AWS_PROFILE to a profile of ~/.aws/credentials.",
+  }),
+  StorageCredentialsRejected: define<{ bucket: string; source: string; code: string }>({
+    code: "KILN_S3_CREDENTIALS",
+    title: "The store rejected the credentials",
+    message: ({ bucket, source, code }) =>
+      `The store refused the keys from ${source} for bucket "${bucket}" (${code}).`,
+    hint: () =>
+      "Check the access key id and secret (a typo, a revoked key, an expired session token) and that `region` matches the bucket's.",
+  }),
+  StorageBucketMissing: define<{ bucket: string; endpoint: string }>({
+    code: "KILN_S3_NO_BUCKET",
+    title: "The bucket does not exist",
+    message: ({ bucket, endpoint }) => `There is no bucket "${bucket}" at ${endpoint}.`,
+    hint: () => "Create the bucket first, or fix `bucket`, `region` or `endpoint` in the config.",
+  }),
+  StorageAccessDenied: define<{ bucket: string; operation: string; source: string }>({
+    code: "KILN_S3_ACCESS_DENIED",
+    title: "Access to the bucket was denied",
+    message: ({ bucket, operation, source }) =>
+      `Bucket "${bucket}" denied ${operation} to the keys from ${source}.`,
+    hint: () =>
+      "Give those keys s3:ListBucket on the bucket and s3:GetObject, s3:PutObject and s3:DeleteObject on its objects.",
+  }),
+  StorageUnreachable: define<{
+    endpoint: string;
+    bucket: string;
+    attempts: number;
+    reason: string;
+  }>({
+    code: "KILN_S3_UNREACHABLE",
+    title: "The object store did not answer",
+    message: ({ endpoint, bucket, attempts, reason }) =>
+      `Bucket "${bucket}" at ${endpoint} failed ${attempts} times in a row (last: ${reason}).`,
+    hint: () =>
+      "Check the network and the endpoint, then run the command again: a deploy picks up where it stopped.",
+  }),
+  StorageRequestFailed: define<{
+    bucket: string;
+    operation: string;
+    status: number;
+    code: string;
+    message: string;
+  }>({
+    code: "KILN_S3_REQUEST",
+    title: "The object store refused a request",
+    message: ({ bucket, operation, status, code, message }) =>
+      `Bucket "${bucket}" answered ${status} ${code} to ${operation}${message ? `: ${message}` : ""}.`,
+    hint: () => "The store's message above says why; run the command again once it is fixed.",
+  }),
+  DeployNotConfigured: define({
+    code: "KILN_DEPLOY_CONFIG",
+    title: "Nowhere to deploy to",
+    message: () => "The config has no `deploy.s3` section, so `kiln deploy` has no bucket.",
+    hint: () =>
+      'Add `deploy: { s3: { bucket: "my-site", region: "eu-west-1" } }` to kiln.config.ts (see Deploy in README.md).',
+  }),
+  DeployTooManyDeletes: define<{ count: number; max: number }>({
+    code: "KILN_DEPLOY_MAX_DELETES",
+    title: "The deploy would delete too many files",
+    message: ({ count, max }) =>
+      `This deploy would delete ${count} files from the bucket, more than --max-deletes ${max}; nothing was changed.`,
+    hint: ({ count }) =>
+      `Check the plan with --dry-run. If the deletions are meant, run again with --max-deletes ${count}.`,
+  }),
+  DeployHookFailed: define<{ command: string; status: string }>({
+    code: "KILN_DEPLOY_HOOK",
+    title: "The invalidation command failed",
+    message: ({ command, status }) =>
+      `The files are deployed, but the invalidation command \`${command}\` ${status}.`,
+    hint: () =>
+      "The changed URLs are in .kiln/deploy/invalidate.json; fix the command and run it by hand, or deploy again.",
+  }),
+} as const;

@@ -1,0 +1,86 @@
+import { define } from "./define-error.js";
+
+/** The errors of remote sources (src/sources). Part of `catalog` (catalog.ts). */
+export const sourceErrors = {
+  // Remote sources (src/sources): URLs in these messages have secrets replaced by [env:NAME].
+  SourceFetchFailed: define<{ source: string; url: string; reason: string; attempts: number }>({
+    code: "KILN_SOURCE_FETCH",
+    title: "A source could not fetch a URL",
+    message: ({ source, url, reason, attempts }) =>
+      `Source "${source}" could not fetch ${url}: ${reason} (${attempts} ${attempts === 1 ? "attempt" : "attempts"}).`,
+    hint: () =>
+      "Check that the server is up and the URL is right. To build from the last cached response when the server fails, set `fetch: { staleIfError: true }` on the source.",
+  }),
+  SourceHttpStatus: define<{ source: string; url: string; status: number }>({
+    code: "KILN_SOURCE_STATUS",
+    title: "A source's server answered with an error status",
+    message: ({ source, url, status }) => `Source "${source}" got HTTP ${status} from ${url}.`,
+    hint: ({ status }) =>
+      status === 401 || status === 403
+        ? "Check the credentials the source reads from the environment."
+        : "Check the URL and the server's logs.",
+  }),
+  SourceContentType: define<{ source: string; url: string; expected: string; found: string }>({
+    code: "KILN_SOURCE_CONTENT_TYPE",
+    title: "A source's server sent the wrong content type",
+    message: ({ source, url, expected, found }) =>
+      `Source "${source}" expected ${expected} from ${url} but got "${found}".`,
+    hint: () =>
+      "The URL may point at an HTML page (a login or error page) rather than the API endpoint.",
+  }),
+  SourceTooLarge: define<{ source: string; url: string; limit: number }>({
+    code: "KILN_SOURCE_TOO_LARGE",
+    title: "A response is larger than the limit",
+    message: ({ source, url, limit }) =>
+      `Source "${source}" refused the response from ${url}: it is larger than ${limit} bytes.`,
+    hint: () =>
+      "Raise `fetch: { maxBytes }` on the source if the response is expected to be this big.",
+  }),
+  SourceSyntax: define<{
+    source: string;
+    url: string;
+    format: string;
+    line: number;
+    column: number;
+    reason: string;
+  }>({
+    code: "KILN_SOURCE_SYNTAX",
+    title: "A source's server sent malformed data",
+    message: ({ source, url, format, line, column, reason }) =>
+      `Source "${source}" got malformed ${format} from ${url} at line ${line}, column ${column}: ${reason}`,
+    hint: () => "The server sent a broken response; check the endpoint in a browser or with curl.",
+  }),
+  SourceOfflineMissing: define<{ source: string; url: string }>({
+    code: "KILN_SOURCE_OFFLINE_MISSING",
+    title: "Offline build without a cached response",
+    message: ({ source, url }) =>
+      `Source "${source}" has no cached response for ${url}, and --offline forbids fetching it.`,
+    hint: () => "Build once online to fill the cache in .kiln/, then build with --offline.",
+  }),
+  SourceEnvMissing: define<{ source: string; name: string }>({
+    code: "KILN_SOURCE_ENV_MISSING",
+    title: "A source's environment variable is not set",
+    message: ({ source, name }) =>
+      `Source "${source}" needs the environment variable ${name}, which is not set.`,
+    hint: ({ name }) => `Set ${name} before building, for example \`${name}=... kiln build\`.`,
+  }),
+  SourceResponseInvalid: define<{ source: string; url: string; problem: string }>({
+    code: "KILN_SOURCE_RESPONSE",
+    title: "A response does not have the expected shape",
+    message: ({ source, url, problem }) =>
+      `Source "${source}" cannot use the response from ${url}: ${problem}.`,
+  }),
+  SourceGraphql: define<{ source: string; url: string; errors: string }>({
+    code: "KILN_SOURCE_GRAPHQL",
+    title: "A GraphQL query failed",
+    message: ({ source, url, errors }) =>
+      `Source "${source}": the GraphQL endpoint ${url} answered with errors: ${errors}`,
+    hint: () => "Fix the query or its variables; the message above is the server's.",
+  }),
+  SourceOptionsInvalid: define<{ source: string; problem: string }>({
+    code: "KILN_SOURCE_OPTIONS",
+    title: "A source's options are invalid",
+    message: ({ source, problem }) => `Source "${source}" is misconfigured: ${problem}.`,
+    hint: () => "See the Sources section of README.md for each source's options.",
+  }),
+} as const;

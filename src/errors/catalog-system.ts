@@ -1,0 +1,42 @@
+import { define } from "./define-error.js";
+
+/** Part of `catalog` (catalog.ts). */
+export const systemErrors = {
+  // The machine's errors: a file system call that failed for a reason outside Kiln. Raised
+  // through `fromSystemError` wherever such an error escapes, so none is ever "internal".
+  FileAccessDenied: define<{ path: string; operation: string }>({
+    code: "KILN_FS_ACCESS",
+    title: "A file or folder cannot be accessed",
+    message: ({ path, operation }) =>
+      `Kiln could not ${operation} ${path}: permission denied (or a read-only file system).`,
+    hint: () =>
+      "Check the permissions of that path and the folders above it (ls -ld), and that the disk is mounted writable.",
+  }),
+  DiskFull: define<{ path: string; operation: string }>({
+    code: "KILN_FS_FULL",
+    title: "The disk is full",
+    message: ({ path, operation }) =>
+      `Kiln could not ${operation} ${path}: no space left on the device (or the quota is used up).`,
+    hint: () => "Free some space (df -h shows where) and run the command again.",
+  }),
+  SymlinkLoop: define<{ path: string }>({
+    code: "KILN_FS_LOOP",
+    title: "Symbolic links form a loop",
+    message: ({ path }) => `${path} is a symbolic link that leads back to itself.`,
+    hint: () => "Remove or fix the link (ls -l shows where it points).",
+  }),
+  TooManyFiles: define<{ path: string; operation: string }>({
+    code: "KILN_FS_LIMIT",
+    title: "The system's file limits were reached",
+    message: ({ path, operation }) =>
+      `Kiln could not ${operation} ${path}: too many open files or inotify watches.`,
+    hint: () =>
+      "Raise the limit (ulimit -n, or fs.inotify.max_user_watches for kiln dev) or close other programs watching files.",
+  }),
+  FileSystemFailed: define<{ path: string; operation: string; reason: string }>({
+    code: "KILN_FS",
+    title: "A file system operation failed",
+    message: ({ path, operation, reason }) => `Kiln could not ${operation} ${path}: ${reason}.`,
+    hint: () => "The reason above comes from the operating system; fix it and run again.",
+  }),
+} as const;

@@ -1,0 +1,29 @@
+/** How a catalog entry is made: the one shape every error of Kiln has. */
+
+/** One error, with its arguments filled in. */
+export interface ErrorDetails {
+  readonly code: string;
+  readonly title: string;
+  readonly message: string;
+  readonly hint: string | undefined;
+}
+
+export interface ErrorDefinition<A> {
+  code: string;
+  title: string;
+  message: (args: A) => string;
+  hint?: (args: A) => string;
+}
+
+/** A catalog entry: call it with its arguments; `code` is there for tests and docs. */
+export type CatalogEntry<A> = ((args: A) => ErrorDetails) & { readonly code: string };
+
+export function define<A = void>(definition: ErrorDefinition<A>): CatalogEntry<A> {
+  const entry = (args: A): ErrorDetails => ({
+    code: definition.code,
+    title: definition.title,
+    message: definition.message(args),
+    hint: definition.hint?.(args),
+  });
+  return Object.assign(entry, { code: definition.code });
+}
