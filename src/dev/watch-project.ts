@@ -7,8 +7,9 @@ export interface ProjectWatcher {
 }
 
 /**
- * Watches the project for edits, skipping what Kiln itself writes (the output, `.kiln/`, a
- * `kiln build`'s `.dist.kiln-staging-*` folder) and what no page reads (`node_modules`, `.git`
+ * Watches the project for edits, skipping what Kiln itself writes (the output, `.kiln/`, the
+ * output's versions and a `kiln build`'s new version beside it, `.dist.kiln-*`, wherever the
+ * output folder is) and what no page reads (`node_modules`, `.git`
  * and every other dot entry at the top of the project). Changes arriving within a few
  * milliseconds of each other (an editor's save, a `git checkout`) come as one batch.
  */
@@ -26,7 +27,8 @@ export function watchProject(
     // project lead to files that are watched at their own place anyway.
     followSymlinks: false,
     ignored: (file: string) =>
-      skipped.some((dir) => isInside(dir, file)) || isDotEntryOfRoot(root, file),
+      skipped.some((dir) => isInside(dir, file) || isVersionOf(dir, file)) ||
+      isDotEntryOfRoot(root, file),
   });
   let batch = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
@@ -64,4 +66,12 @@ export function watchProject(
 function isDotEntryOfRoot(root: string, file: string): boolean {
   const relative = path.relative(root, file);
   return relative !== "" && relative.startsWith(".");
+}
+
+/** `build/.site.kiln-out-…` for the output folder `build/site`: see src/build/staging.ts. */
+function isVersionOf(outDir: string, file: string): boolean {
+  return (
+    path.dirname(file) === path.dirname(outDir) &&
+    path.basename(file).startsWith(`.${path.basename(outDir)}.kiln-`)
+  );
 }
