@@ -5,6 +5,8 @@ import * as esbuild from "esbuild";
 const ownExtension = new URL(import.meta.url).pathname.endsWith(".ts") ? ".ts" : ".js";
 const clientFile = new URL(`../dev-client/live-reload${ownExtension}`, import.meta.url);
 
+// A cache of a constant: the compiled form of a file shipped with Kiln, the same for every
+// project, request and thread, so no result can depend on which one filled it.
 let cached: Promise<string> | undefined;
 
 /** The browser's live-reload script, as JavaScript; made once per process. */
