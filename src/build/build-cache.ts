@@ -14,16 +14,18 @@ const routeRecordSchema = z.strictObject({
   size: z.number().int().nonnegative(),
   mtimeMs: z.number(),
   output: z.string(),
+  /** Local images of markdown the page refers to (output paths): reused with the page. */
+  assets: z.array(z.string()).optional(),
 });
 
+const CACHE_FORMAT = 3;
+
 const cacheSchema = z.strictObject({
-  format: z.literal(2),
+  format: z.literal(CACHE_FORMAT),
   /** Digest of Kiln's version, the config and the output folder: any change voids the cache. */
   scope: z.string(),
   /** Digest of the assets pages link to (their tags and hashed files). */
   assets: z.string(),
-  /** Local markdown images the build copied (see incremental-plan.ts). */
-  markdownAssets: z.number().int().nonnegative(),
   routes: z.record(z.string(), routeRecordSchema),
   /** Public file (output path) → digest of its content, as copied. */
   public: z.record(z.string(), z.string()),
@@ -66,6 +68,8 @@ export async function readBuildCache(
   } catch {
     return problem("it is not valid JSON");
   }
+  // Written by another version of Kiln: not damage, only of no use.
+  if ((json as { format?: unknown } | null)?.format !== CACHE_FORMAT) return undefined;
   const parsed = cacheSchema.safeParse(json);
   if (!parsed.success) return problem("it is not in the expected shape");
   return parsed.data;

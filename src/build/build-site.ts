@@ -2,7 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { prepareAssets } from "../assets/index.js";
 import { digestConfig, loadConfig } from "../config/index.js";
-import { setActiveStore, type SourceLogger } from "../content/index.js";
+import type { SourceLogger } from "../content/index.js";
 import { pullRemoteCache } from "../remote-cache/index.js";
 import { outputPathKey, type RouteTable } from "../routes/index.js";
 import { inShard, writeShardManifest, type ShardSpec } from "../shard/index.js";
@@ -13,7 +13,6 @@ import { prepareSite } from "./prepare-site.js";
 import { assertSafeOutDir, cacheDirOf, resolveProjectPaths, resolveRoot } from "./project-paths.js";
 import { planIncremental } from "./incremental-plan.js";
 import { renderRoutes } from "./render-routes.js";
-import { writeMarkdownAssets } from "./markdown-assets.js";
 import { writePluginOutputs } from "./plugin-outputs.js";
 import { createStaging, recoverInterruptedSwap } from "./staging.js";
 
@@ -80,7 +79,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     progress({ stage: "content" });
     const {
       store,
-      markdown,
+      runtime,
+      runtimeSpec,
+      warn,
       pages,
       table: fullTable,
       assetsPlugin,
@@ -144,22 +145,30 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         staging: tracked,
         taken,
         reuse: (route) => plan.reused.get(route.outputPath),
-        store,
-        markdown: config.markdown,
+        runtime,
+        runtimeSpec,
+        warn,
         workers: options.workers,
         signal: options.signal,
         onPage: (done, total) => progress({ stage: "render", done, total }),
       });
-      const images = await writeMarkdownAssets(markdown, staging);
       // A shard sees only its pages; whole-site outputs (sitemap, feeds) need them all.
       const extra = options.shard
         ? { files: 0, bytes: 0 }
-        : await writePluginOutputs({ plugins, config, table, staging, taken, store });
+        : await writePluginOutputs({
+            plugins,
+            config,
+            table,
+            staging,
+            taken,
+            runtime,
+            runtimeSpec,
+          });
       progress({ stage: "write" });
       if (options.shard) await writeShardManifest(staging.dir, options.shard);
       await plan.beforeCommit();
       await staging.commit();
-      await plan.save(rendered.reads, images.files);
+      await plan.save(rendered.reads, rendered.assets);
       await writeBuildGraph(paths.cacheDir, root, rendered.graph);
       await remoteCache.push();
       return {
@@ -167,14 +176,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         workers: rendered.workers,
         pages: table.routes.length,
         reused: plan.reused.size,
-        files: table.routes.length + publicFiles.copied + assets.files + images.files + extra.files,
-        bytes:
-          rendered.bytes +
-          plan.reusedBytes +
-          publicFiles.bytes +
-          assets.bytes +
-          images.bytes +
-          extra.bytes,
+        files:
+          table.routes.length +
+          publicFiles.copied +
+          assets.files +
+          rendered.assetFiles +
+          extra.files,
+        bytes: rendered.bytes + plan.reusedBytes + publicFiles.bytes + assets.bytes + extra.bytes,
         seconds: (performance.now() - started) / 1000,
       };
     } catch (error) {
@@ -182,7 +190,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       throw error;
     }
   } finally {
-    setActiveStore(undefined);
     releaseLock();
   }
 }

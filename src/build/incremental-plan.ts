@@ -12,6 +12,7 @@ import {
 } from "./build-cache.js";
 import { InputDigests } from "./input-digests.js";
 import type { LoadedPage } from "./load-pages.js";
+import type { ReusedPage } from "./render-routes.js";
 import type { Staging } from "./staging.js";
 
 export interface PlanIncrementalOptions {
@@ -35,8 +36,8 @@ export interface PlanIncrementalOptions {
  * what its last render read from the store, and its output file are all as they were.
  */
 export interface IncrementalPlan {
-  /** Output path → the store reads of its previous render, for every reused page. */
-  readonly reused: ReadonlyMap<string, string[]>;
+  /** Output path → what its previous render read and the images it uses, for every reused page. */
+  readonly reused: ReadonlyMap<string, ReusedPage>;
   /** Bytes of the reused pages. */
   readonly reusedBytes: number;
   /**
@@ -57,7 +58,10 @@ export interface IncrementalPlan {
   /** Call before the swap: the old cache must never describe the new output. */
   beforeCommit(): Promise<void>;
   /** Call after the swap, with each URL's store reads, to write the new cache. */
-  save(readsByUrl: Readonly<Record<string, string[]>>, markdownAssets: number): Promise<void>;
+  save(
+    readsByUrl: Readonly<Record<string, string[]>>,
+    assetsByUrl: Readonly<Record<string, string[]>>,
+  ): Promise<void>;
 }
 
 export async function planIncremental(options: PlanIncrementalOptions): Promise<IncrementalPlan> {
@@ -72,14 +76,11 @@ export async function planIncremental(options: PlanIncrementalOptions): Promise<
     ].join("\n"),
   );
   const cache = await readBuildCache(options.cacheDir, (message) => options.logger.warn(message));
-  // Local images of markdown are collected while pages render, so a reused page would lose
-  // its images: a site that has them renders every page (until the markdown stage can list
-  // them without rendering).
-  const previous = cache?.scope === scope && cache.markdownAssets === 0 ? cache.routes : {};
+  const previous = cache?.scope === scope ? cache.routes : {};
 
   const moduleDigests = new Map<string, Promise<string>>();
   const keys = new Map<string, string>();
-  const reused = new Map<string, string[]>();
+  const reused = new Map<string, ReusedPage>();
   let reusedBytes = 0;
   await forEachLimited(table.routes, async (route) => {
     const loaded = pages.get(route.page.file)!;
@@ -93,8 +94,11 @@ export async function planIncremental(options: PlanIncrementalOptions): Promise<
     keys.set(route.outputPath, key);
     const record = previous[route.outputPath];
     if (!record || record.key !== key || digests.reads(record.reads) !== record.readsDigest) return;
-    if (await isIntact(path.join(outDir, route.outputPath), record)) {
-      reused.set(route.outputPath, record.reads);
+    const imagesThere = (record.assets ?? []).every((image) =>
+      existsSync(path.join(outDir, image)),
+    );
+    if (imagesThere && (await isIntact(path.join(outDir, route.outputPath), record))) {
+      reused.set(route.outputPath, { reads: record.reads, assets: record.assets ?? [] });
       reusedBytes += record.size;
     }
   });
@@ -119,9 +123,14 @@ export async function planIncremental(options: PlanIncrementalOptions): Promise<
         expected.some(([file, digest]) => publicDigests.get(file)?.digest !== digest)
       )
         return undefined;
+      const images = new Set([...reused.values()].flatMap((page) => page.assets));
       const present = await listFiles(outDir);
-      if (present.length !== routeCount + publicDigests.size) return undefined;
-      if (present.some((file) => !Object.hasOwn(previous, file) && !publicDigests.has(file)))
+      if (present.length !== routeCount + publicDigests.size + images.size) return undefined;
+      if (
+        present.some(
+          (file) => !Object.hasOwn(previous, file) && !publicDigests.has(file) && !images.has(file),
+        )
+      )
         return undefined;
       let publicBytes = 0;
       for (const { size } of publicDigests.values()) publicBytes += size;
@@ -138,15 +147,22 @@ export async function planIncremental(options: PlanIncrementalOptions): Promise<
       // Synchronous on purpose: thousands of tiny metadata calls run several times faster
       // on the main thread than through libuv's four-thread pool, and nothing else waits.
       const made = new Set<string>();
-      for (const outputPath of reused.keys()) {
+      const link = (outputPath: string) => {
         const target = path.join(staging.dir, outputPath);
         const folder = path.dirname(target);
         if (!made.has(folder)) {
           made.add(folder);
           mkdirSync(folder, { recursive: true });
         }
-        if (!linkOrCopy(path.join(outDir, outputPath), target)) copied.add(outputPath);
+        return linkOrCopy(path.join(outDir, outputPath), target);
+      };
+      const images = new Set<string>();
+      for (const [outputPath, page] of reused) {
+        if (!link(outputPath)) copied.add(outputPath);
+        for (const image of page.assets) images.add(image);
       }
+      // A reused page's markdown images come with it: nothing renders them this time.
+      for (const image of images) link(image);
       return Promise.resolve();
     },
     track(staging) {
@@ -161,7 +177,7 @@ export async function planIncremental(options: PlanIncrementalOptions): Promise<
       };
     },
     beforeCommit: () => dropBuildCache(options.cacheDir),
-    async save(readsByUrl, markdownAssets) {
+    async save(readsByUrl, assetsByUrl) {
       const routes: Record<string, RouteRecord> = {};
       await forEachLimited(table.routes, async (route) => {
         const key = keys.get(route.outputPath);
@@ -172,7 +188,9 @@ export async function planIncremental(options: PlanIncrementalOptions): Promise<
         // Render workers write their pages themselves, past `track()`: digest those here.
         const digest =
           output ?? sha256(await readFile(path.join(outDir, route.outputPath)).catch(() => ""));
-        const reads = reused.get(route.outputPath) ?? readsByUrl[route.url] ?? [];
+        const previousPage = reused.get(route.outputPath);
+        const reads = previousPage?.reads ?? readsByUrl[route.url] ?? [];
+        const assets = previousPage?.assets ?? assetsByUrl[route.url] ?? [];
         const record = previous[route.outputPath];
         if (record && reused.has(route.outputPath) && !copied.has(route.outputPath)) {
           // A hard link is the same file: size and time are as recorded.
@@ -187,14 +205,14 @@ export async function planIncremental(options: PlanIncrementalOptions): Promise<
           size: info.size,
           mtimeMs: info.mtimeMs,
           output: digest,
+          ...(assets.length > 0 ? { assets } : {}),
         };
       });
       const publicDigests = await digestPublicFiles(options.publicDir);
       await writeBuildCache(options.cacheDir, {
-        format: 2,
+        format: 3,
         scope,
         assets: assetsDigest,
-        markdownAssets,
         routes: sortKeys(routes),
         public: Object.fromEntries([...publicDigests].map(([file, { digest }]) => [file, digest])),
       });

@@ -6,7 +6,6 @@ export {
   cacheDirOf,
   type ProjectPaths,
 } from "./project-paths.js";
-export { loadPages, type LoadedPage, type LoadPagesOptions } from "./load-pages.js";
-export { loadMdxComponents, loadMdxEntries } from "./mdx-entries.js";
+export { expandPaths, loadPages, type LoadedPage, type LoadPagesOptions } from "./load-pages.js";
 export { mergeShards, type MergeResult } from "./merge-shards.js";
 export { prepareSite, type PrepareSiteOptions, type PreparedSite } from "./prepare-site.js";

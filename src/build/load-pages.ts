@@ -5,15 +5,10 @@ import type { ComponentType } from "preact";
 import { bundleModules, importCompiled, type BundleModulesOptions } from "../compile/index.js";
 import { locateField, parseEntry, trackReads } from "../content/index.js";
 import { KilnError, catalog } from "../errors/index.js";
-import { renderMdx, setMarkdownPageUrls, type MarkdownRenderer } from "../markdown/index.js";
+import { renderMdx, type RenderedMarkdown } from "../markdown/index.js";
 import { DefaultLayout } from "../render/index.js";
-import {
-  COMPONENT_EXTENSIONS,
-  isDynamic,
-  markdownPageUrls,
-  scanPages,
-  type PageFile,
-} from "../routes/index.js";
+import { COMPONENT_EXTENSIONS, isDynamic, type PageFile } from "../routes/index.js";
+import { runInSite, type SiteRuntime } from "../runtime/index.js";
 import { mdxPlugin } from "./mdx-plugin.js";
 import type { ProjectPaths } from "./project-paths.js";
 
@@ -35,6 +30,8 @@ export interface LoadedPage {
   inputs: string[];
   /** The compiled source file whose export renders it (the page, or a markdown page's layout). */
   module?: string;
+  /** A markdown page's local images: output path → source file or bytes. */
+  assets?: ReadonlyMap<string, string | Uint8Array>;
 }
 
 interface PageModule {
@@ -47,7 +44,10 @@ interface PageModule {
 /** Compiles the pages and layouts, imports them, and calls `paths()` of dynamic pages. */
 export interface LoadPagesOptions {
   paths: ProjectPaths;
-  markdown: MarkdownRenderer;
+  /** The page files found in src/pages. */
+  pages: readonly PageFile[];
+  /** What `paths()` and markdown pages read and render with. */
+  runtime: SiteRuntime;
   /** Layout of markdown pages whose front matter names none. */
   defaultLayout: string | undefined;
   /** esbuild plugins of other stages for the server compile (the assets stage's). */
@@ -56,14 +56,12 @@ export interface LoadPagesOptions {
 
 export async function loadPages({
   paths,
-  markdown,
+  pages,
+  runtime,
   defaultLayout,
   plugins,
 }: LoadPagesOptions): Promise<LoadedPage[]> {
-  const pages = await scanPages(paths.pagesDir);
-  const pageUrls = markdownPageUrls(pages);
-  const resolveUrl = (file: string) => pageUrls.get(file);
-  setMarkdownPageUrls(resolveUrl);
+  const resolveUrl = runtime.entries.resolveUrl ?? (() => undefined);
   const layouts = await listLayouts(paths.layoutsDir);
   const entries = [
     ...pages.filter((p) => p.kind !== "markdown").map((p) => p.file),
@@ -73,7 +71,7 @@ export async function loadPages({
     root: paths.root,
     entries,
     outDir: path.join(paths.cacheDir, "server"),
-    plugins: [...(plugins ?? []), mdxPlugin],
+    plugins: [...(plugins ?? []), mdxPlugin(resolveUrl)],
   });
   const modules = new Map<string, PageModule>();
   for (const file of entries)
@@ -88,8 +86,7 @@ export async function loadPages({
           modules,
           moduleInputs: bundled.inputs,
           moduleUrls: bundled.modules,
-          markdown,
-          resolveUrl,
+          runtime,
           defaultLayout,
         }),
       );
@@ -115,23 +112,7 @@ export async function loadPages({
     if (typeof module.paths !== "function")
       throw new KilnError(catalog.PagePathsMissing(), { file: page.file });
     const pathsOf = module.paths as () => unknown;
-    const { result, reads } = await trackReads(async () => {
-      try {
-        return await pathsOf();
-      } catch (error) {
-        if (KilnError.is(error)) throw error.within({ file: page.file });
-        throw new KilnError(
-          catalog.PagePathsThrew({ reason: String(error) }),
-          { file: page.file },
-          { cause: error },
-        );
-      }
-    });
-    if (!Array.isArray(result)) {
-      throw new KilnError(catalog.PagePathsInvalid({ problem: "expected an array" }), {
-        file: page.file,
-      });
-    }
+    const { paths: result, reads } = await expandPaths(page.file, pathsOf, runtime);
     loaded.push({
       page,
       component: component as AnyComponent,
@@ -151,27 +132,33 @@ interface MarkdownPageContext {
   modules: ReadonlyMap<string, PageModule>;
   moduleInputs: ReadonlyMap<string, string[]>;
   moduleUrls: ReadonlyMap<string, string>;
-  markdown: MarkdownRenderer;
-  resolveUrl: (file: string) => string | undefined;
+  runtime: SiteRuntime;
   defaultLayout: string | undefined;
 }
 
 async function loadMarkdownPage(page: PageFile, context: MarkdownPageContext): Promise<LoadedPage> {
-  const { layouts, modules, moduleInputs, markdown, resolveUrl } = context;
+  const { layouts, modules, moduleInputs } = context;
+  const { markdown, resolveUrl, mdxComponents } = context.runtime.entries;
   const mdx = page.kind === "mdx" ? modules.get(page.file)! : undefined;
   let frontmatter: Record<string, unknown>;
   let render: (components: unknown) => Record<string, unknown>;
+  let assets: RenderedMarkdown["assets"];
   if (mdx) {
     frontmatter = (mdx as { frontmatter?: Record<string, unknown> }).frontmatter ?? {};
     render = (components) => {
-      const content = renderMdx(mdx, components, page.file);
+      const content = renderMdx(mdx, components, page.file, mdxComponents);
       return { ...content, toc: markdown.toc(content.headings) };
     };
   } else {
     const parsed = parseEntry(await readFile(page.file), page.file);
     const source = { file: page.file, bodyLine: parsed.bodyLine };
-    await markdown.prepare([{ source: parsed.body, context: { source } }]);
-    const { html, headings, toc } = markdown.render(parsed.body, { source, resolveUrl });
+    let rendered = markdown.render(parsed.body, { source, resolveUrl });
+    if (rendered.unencoded) {
+      await markdown.prepareImages(rendered.unencoded);
+      rendered = markdown.render(parsed.body, { source, resolveUrl });
+    }
+    const { html, headings, toc } = rendered;
+    assets = rendered.assets;
     frontmatter = parsed.data;
     render = () => ({ frontmatter, html, headings, toc });
   }
@@ -182,8 +169,9 @@ async function loadMarkdownPage(page: PageFile, context: MarkdownPageContext): P
       page,
       component: DefaultLayout as unknown as AnyComponent,
       moduleUrl: undefined,
-      props: render({}),
+      props: runInSite(context.runtime, () => render({})),
       inputs,
+      assets,
     };
   const layoutFile = typeof layoutName === "string" ? layouts.get(layoutName) : undefined;
   if (!layoutFile) {
@@ -205,10 +193,37 @@ async function loadMarkdownPage(page: PageFile, context: MarkdownPageContext): P
     page,
     component: component as AnyComponent,
     moduleUrl: context.moduleUrls.get(layoutFile),
-    props: render(layout.components),
+    props: runInSite(context.runtime, () => render(layout.components)),
     inputs: [...new Set([...inputs, ...(moduleInputs.get(layoutFile) ?? [])])],
     module: layoutFile,
+    assets,
   };
+}
+
+/**
+ * Calls a dynamic page's `paths()` in the site, and returns what it gave and what it read
+ * from the store. The build and the dev server (when content changes) both expand pages here.
+ */
+export async function expandPaths(
+  file: string,
+  pathsOf: () => unknown,
+  runtime: SiteRuntime,
+): Promise<{ paths: unknown[]; reads: string[] }> {
+  const { result, reads } = await trackReads(async () => {
+    try {
+      return await runInSite(runtime, pathsOf);
+    } catch (error) {
+      if (KilnError.is(error)) throw error.within({ file });
+      throw new KilnError(
+        catalog.PagePathsThrew({ reason: String(error) }),
+        { file },
+        { cause: error },
+      );
+    }
+  });
+  if (!Array.isArray(result))
+    throw new KilnError(catalog.PagePathsInvalid({ problem: "expected an array" }), { file });
+  return { paths: result, reads };
 }
 
 /** `src/layouts/Post.tsx` is the layout "Post". */

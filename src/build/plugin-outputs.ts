@@ -1,9 +1,13 @@
 import type { ResolvedConfig } from "../config/index.js";
-import type { ContentStore } from "../content/index.js";
 import { KilnError, catalog } from "../errors/index.js";
-import { renderEntry } from "../markdown/index.js";
 import { pluginRoutes, type PluginRunner } from "../plugins/index.js";
 import { outputPathKey, type RouteTable } from "../routes/index.js";
+import {
+  createSiteRuntime,
+  writePageAssets,
+  type RuntimeSpec,
+  type SiteRuntime,
+} from "../runtime/index.js";
 import type { Staging } from "./staging.js";
 
 export interface PluginOutputsOptions {
@@ -13,7 +17,8 @@ export interface PluginOutputsOptions {
   staging: Staging;
   /** Output paths of public files (by `outputPathKey`), which plugins may not overwrite. */
   taken: ReadonlyMap<string, string>;
-  store: ContentStore;
+  runtime: SiteRuntime;
+  runtimeSpec: RuntimeSpec;
 }
 
 /**
@@ -28,15 +33,21 @@ export async function writePluginOutputs(
     ...options.table.routes.map((r) => outputPathKey(r.outputPath)),
   ]);
   const routes = pluginRoutes(options.table);
+  const { store } = options.runtime;
+  // A feed's copy of a post cannot wait for its images to be encoded (`renderEntry` is
+  // synchronous), so here local images are published as they are, beside the pages' own.
+  const { entries: renderer } = await createSiteRuntime(store, {
+    ...options.runtimeSpec,
+    images: undefined,
+  });
   let files = 0;
   let bytes = 0;
   await options.plugins.run("kiln:output", (plugin) => ({
     config: options.config,
     routes,
     has: (relative) => written.has(outputPathKey(relative)),
-    entries: (collection) =>
-      options.store.names().includes(collection) ? options.store.list(collection) : [],
-    renderEntry: (entry) => renderEntry(entry).html,
+    entries: (collection) => (store.names().includes(collection) ? store.list(collection) : []),
+    renderEntry: (entry) => renderer.render(entry).html,
     async writeFile(relative, content) {
       assertInsideOutput(relative);
       const key = outputPathKey(relative);
@@ -48,7 +59,8 @@ export async function writePluginOutputs(
       files++;
     },
   }));
-  return { files, bytes };
+  const images = writePageAssets(options.staging.dir, renderer.takeNeeds().assets, new Set());
+  return { files: files + images.files.length, bytes: bytes + images.bytes };
 }
 
 /** No plugin writes outside the output folder; a plain Error here is wrapped with its name. */

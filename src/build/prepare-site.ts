@@ -3,12 +3,10 @@ import type { ResolvedConfig } from "../config/index.js";
 import {
   fileSource,
   loadContent,
-  setActiveStore,
   type ContentStore,
   type Source,
   type SourceLogger,
 } from "../content/index.js";
-import { configureMarkdown, prepareEntries, type MarkdownRenderer } from "../markdown/index.js";
 import { builtinPlugins } from "../outputs/index.js";
 import {
   createPluginRunner,
@@ -16,10 +14,15 @@ import {
   type KilnPlugin,
   type PluginRunner,
 } from "../plugins/index.js";
-import { createRouteTable, type RouteTable } from "../routes/index.js";
+import { createRouteTable, markdownPageUrls, scanPages, type RouteTable } from "../routes/index.js";
+import {
+  codeStyles,
+  createSiteRuntime,
+  type RuntimeSpec,
+  type SiteRuntime,
+} from "../runtime/index.js";
 import { loadPages, type LoadedPage } from "./load-pages.js";
-import { createMarkdownImageProcessor } from "./markdown-assets.js";
-import { loadMdxComponents, loadMdxEntries } from "./mdx-entries.js";
+import { compileMdxComponents, compileMdxEntries } from "./mdx-entries.js";
 import type { ProjectPaths } from "./project-paths.js";
 
 export interface PrepareSiteOptions {
@@ -27,7 +30,7 @@ export interface PrepareSiteOptions {
   config: ResolvedConfig;
   /** `paths.cacheDir` is where compiled modules go. */
   paths: ProjectPaths;
-  /** Caches `kiln build` and `kiln dev` share: remote responses, highlighted code. */
+  /** Caches `kiln build` and `kiln dev` share: remote responses. */
   sharedCacheDir: string;
   logger: SourceLogger;
   offline?: boolean | undefined;
@@ -38,7 +41,11 @@ export interface PrepareSiteOptions {
 
 export interface PreparedSite {
   store: ContentStore;
-  markdown: MarkdownRenderer;
+  /** What pages render with on this thread; `runtimeSpec` makes the same in a worker. */
+  runtime: SiteRuntime;
+  runtimeSpec: RuntimeSpec;
+  /** The build's warnings, each told once (a worker's included). */
+  warn: (message: string) => void;
   pages: LoadedPage[];
   table: RouteTable;
   assetsPlugin: ReturnType<typeof createAssetsServerPlugin>;
@@ -48,7 +55,7 @@ export interface PreparedSite {
 
 /**
  * The part of a build that `kiln dev` shares: content → markdown → pages → route table,
- * without rendering. Installs the store that pages query.
+ * without rendering.
  */
 export async function prepareSite(options: PrepareSiteOptions): Promise<PreparedSite> {
   const { root, config, paths, logger } = options;
@@ -70,27 +77,33 @@ export async function prepareSite(options: PrepareSiteOptions): Promise<Prepared
     offline: options.offline,
     onSourceProgress: options.onSourceProgress,
   });
-  setActiveStore(store);
-  const markdown = configureMarkdown({
-    ...config.markdown,
-    cacheDir: options.sharedCacheDir,
-    root,
-    warn: (message) => logger.warn(message),
-    ...(options.markdownImages
-      ? { processImage: createMarkdownImageProcessor(root, config.assets.images) }
-      : {}),
-  });
-  await prepareEntries(store.names().flatMap((name) => store.list(name)));
-  await loadMdxComponents(config.markdown.mdxComponents, paths);
-  await loadMdxEntries(store, paths);
+  const warned = new Set<string>();
+  const warn = (message: string) => {
+    if (warned.has(message)) return;
+    warned.add(message);
+    logger.warn(message);
+  };
+  const pageFiles = await scanPages(paths.pagesDir);
+  const pageUrls = markdownPageUrls(pageFiles);
+  const resolveUrl = (file: string) => pageUrls.get(file);
+  const runtimeSpec: RuntimeSpec = {
+    markdown: { ...config.markdown, root },
+    images: options.markdownImages ? { root, options: config.assets.images } : undefined,
+    pageUrls: [...pageUrls],
+    mdxEntries: await compileMdxEntries(store, paths, resolveUrl),
+    mdxComponents: await compileMdxComponents(config.markdown.mdxComponents, paths),
+    codeStyles: codeStyles(config.markdown.highlight),
+  };
+  const runtime = await createSiteRuntime(store, runtimeSpec, warn);
   const assetsPlugin = createAssetsServerPlugin(root);
   const pages = await loadPages({
     paths,
-    markdown,
+    pages: pageFiles,
+    runtime,
     defaultLayout: config.markdown.layout,
     plugins: [assetsPlugin.plugin],
   });
   const table = createRouteTable(pages.map(({ page, paths: items }) => ({ page, paths: items })));
   await plugins.run("kiln:routes", () => ({ routes: pluginRoutes(table) }));
-  return { store, markdown, pages, table, assetsPlugin, plugins };
+  return { store, runtime, runtimeSpec, warn, pages, table, assetsPlugin, plugins };
 }

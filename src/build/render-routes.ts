@@ -1,10 +1,15 @@
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { snapshotStore, trackReads, type ContentStore } from "../content/index.js";
+import { snapshotStore } from "../content/index.js";
 import { KilnError, catalog } from "../errors/index.js";
-import type { MarkdownOptions } from "../markdown/index.js";
-import { renderPage, type IslandManifest, type SiteInfo } from "../render/index.js";
-import { markdownPageUrls, outputPathKey, type Route, type RouteTable } from "../routes/index.js";
+import type { IslandManifest, SiteInfo } from "../render/index.js";
+import { outputPathKey, type Route, type RouteTable } from "../routes/index.js";
+import {
+  renderPageInSite,
+  writePageAssets,
+  type RuntimeSpec,
+  type SiteRuntime,
+} from "../runtime/index.js";
 import { createRenderPool, type RenderPool, type WrittenPage } from "../workers/index.js";
 import type { LoadedPage } from "./load-pages.js";
 import type { Staging } from "./staging.js";
@@ -22,9 +27,11 @@ export interface RenderRoutesOptions {
   staging: Staging;
   /** Output paths already taken by public files, case-folded. */
   taken: ReadonlyMap<string, string>;
-  /** What render workers need to answer `getCollection()` and `renderEntry()` like the main thread. */
-  store: ContentStore;
-  markdown: MarkdownOptions;
+  /** What pages render with here; `runtimeSpec` makes the same in each render worker. */
+  runtime: SiteRuntime;
+  runtimeSpec: RuntimeSpec;
+  /** Where warnings of a page's render go (those of workers too). */
+  warn: (message: string) => void;
   /** Render workers; 0 renders on the main thread. @default one per CPU for large sites */
   workers?: number | undefined;
   signal?: AbortSignal | undefined;
@@ -32,12 +39,22 @@ export interface RenderRoutesOptions {
    * For incremental builds: the store reads of a route's previous render when its output is
    * reused as it was (the caller puts it in staging); that route is then not rendered.
    */
-  reuse?: ((route: Route) => string[] | undefined) | undefined;
+  reuse?: ((route: Route) => ReusedPage | undefined) | undefined;
   onPage?: ((done: number, total: number) => void) | undefined;
+}
+
+/** A page of the previous output taken as it was: what its render read and the images it uses. */
+export interface ReusedPage {
+  reads: string[];
+  assets: string[];
 }
 
 export interface RenderedRoutes {
   bytes: number;
+  /** Files written beside the pages: local images of markdown, the code stylesheet. */
+  assetFiles: number;
+  /** URL → the local images of markdown its page refers to (output paths). */
+  assets: Record<string, string[]>;
   /** Render workers used; 0 when every page rendered on the main thread. */
   workers: number;
   /** URL → what the page read: its source files and store reads. */
@@ -61,7 +78,10 @@ export async function renderRoutes(options: RenderRoutesOptions): Promise<Render
   const pool = startPool(options);
   const graphs: string[][] = new Array<string[]>(routes.length);
   const readsOf: string[][] = new Array<string[]>(routes.length);
+  const assetsOf: string[][] = new Array<string[]>(routes.length);
+  const writtenAssets = new Set<string>();
   let bytes = 0;
+  let assetFiles = 0;
   let done = 0;
   const renderOne = async (index: number) => {
     options.signal?.throwIfAborted();
@@ -69,10 +89,13 @@ export async function renderRoutes(options: RenderRoutesOptions): Promise<Render
     const loaded = options.pages.get(route.page.file)!;
     const reused = options.reuse?.(route);
     const rendered = reused
-      ? { bytes: 0, reads: reused }
-      : await renderRoute(route, loaded, options, pool);
+      ? { bytes: 0, reads: reused.reads, assets: reused.assets, wroteAssets: 0, warnings: [] }
+      : await renderRoute(route, loaded, options, pool, writtenAssets);
     bytes += rendered.bytes;
+    assetFiles += rendered.wroteAssets;
+    rendered.warnings.forEach(options.warn);
     readsOf[index] = rendered.reads;
+    assetsOf[index] = rendered.assets;
     graphs[index] = [...new Set([...loaded.inputs, ...rendered.reads])];
     options.onPage?.(++done, routes.length);
   };
@@ -83,27 +106,24 @@ export async function renderRoutes(options: RenderRoutesOptions): Promise<Render
   }
   const graph: Record<string, string[]> = {};
   const reads: Record<string, string[]> = {};
+  const assets: Record<string, string[]> = {};
   routes.forEach((route, index) => {
     graph[route.url] = graphs[index]!;
     reads[route.url] = readsOf[index]!;
+    if (assetsOf[index]!.length > 0) assets[route.url] = assetsOf[index]!;
   });
-  return { bytes, graph, reads, workers: pool?.size ?? 0 };
+  return { bytes, assetFiles, assets, graph, reads, workers: pool?.size ?? 0 };
 }
 
 function startPool(options: RenderRoutesOptions): RenderPool | undefined {
   const count =
     options.workers ??
     (options.table.routes.length >= PARALLEL_THRESHOLD ? availableParallelism() : 0);
-  // Highlighted code comes from an async pass over all entries on the main thread
-  // (`prepareEntries`), and `.mdx` entries are compiled there (`registerMdxEntry`); workers
-  // have neither, so such sites render here.
-  if (count < 1 || options.markdown.highlight || hasMdxEntries(options.store)) return undefined;
-  const pages = [...options.pages.values()].map((loaded) => loaded.page);
+  if (count < 1) return undefined;
   try {
     return createRenderPool(count, {
-      store: snapshotStore(options.store),
-      markdown: options.markdown,
-      pageUrls: [...markdownPageUrls(pages)],
+      store: snapshotStore(options.runtime.store),
+      runtime: options.runtimeSpec,
       islands: options.assets.islands,
       sourceMaps: process.sourceMapsEnabled,
     });
@@ -115,12 +135,16 @@ function startPool(options: RenderRoutesOptions): RenderPool | undefined {
   }
 }
 
-/** Renders and writes one page, on a worker when there is one. */
+/**
+ * Renders and writes one page, on a worker when there is one. A markdown page's images were
+ * found when it loaded, on this thread: they are written here.
+ */
 async function renderRoute(
   route: Route,
   loaded: LoadedPage,
-  { site, staging, assets }: RenderRoutesOptions,
+  { site, staging, assets, runtime }: RenderRoutesOptions,
   pool: RenderPool | undefined,
+  writtenAssets: Set<string>,
 ): Promise<WrittenPage> {
   const task = {
     url: route.url,
@@ -130,18 +154,38 @@ async function renderRoute(
     site,
     headTags: [...assets.stylesFor(loaded.module), ...assets.headTags],
   };
+  const pageAssets = loaded.assets ?? new Map<string, string | Uint8Array>();
+  const own = writePageAssets(staging.dir, pageAssets, writtenAssets);
+  const withOwn = (page: WrittenPage): WrittenPage => ({
+    ...page,
+    bytes: page.bytes + own.bytes,
+    assets: [...new Set([...pageAssets.keys(), ...page.assets])].sort(),
+    wroteAssets: page.wroteAssets + own.files.length,
+  });
   if (pool && loaded.moduleUrl !== undefined) {
     try {
       const outFile = path.join(staging.dir, route.outputPath);
-      return await pool.render({ ...task, module: loaded.moduleUrl, outFile });
+      return withOwn(
+        await pool.render({ ...task, module: loaded.moduleUrl, outFile, outDir: staging.dir }),
+      );
     } catch (error) {
       if (!isCloneError(error)) throw error;
     }
   }
-  const { result: html, reads } = await trackReads(() =>
-    renderPage({ ...task, component: loaded.component, islands: assets.islands }),
-  );
-  return { bytes: await staging.write(route.outputPath, html), reads };
+  const page = await renderPageInSite(runtime, {
+    ...task,
+    component: loaded.component,
+    islands: assets.islands,
+  });
+  const wrote = writePageAssets(staging.dir, page.assets, writtenAssets);
+  return withOwn({
+    bytes: (await staging.write(route.outputPath, page.html)) + wrote.bytes,
+    reads: page.reads,
+    assets: [...page.assets.keys()],
+    wroteAssets: wrote.files.length,
+    // This thread's runtime warns as it renders.
+    warnings: [],
+  });
 }
 
 /**
@@ -177,16 +221,6 @@ function assertNotPublic(route: Route, taken: ReadonlyMap<string, string>): void
       file: route.page.file,
     });
   }
-}
-
-function hasMdxEntries(store: ContentStore): boolean {
-  return store
-    .names()
-    .some((name) =>
-      store
-        .list(name)
-        .some((entry) => "file" in entry.origin && entry.origin.file.endsWith(".mdx")),
-    );
 }
 
 function isCloneError(error: unknown): boolean {

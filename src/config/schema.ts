@@ -45,16 +45,17 @@ const markdownSchema = z.strictObject({
   /** Add a `#` link (class `heading-anchor`) to every heading. @default false */
   headingAnchors: z.boolean().default(false),
   /**
-   * Syntax highlighting of fenced code with shiki, at build time: shiki theme names for the
-   * light colours (inline) and the dark ones (`--shiki-dark` CSS variables), or false.
-   * @default { light: "github-light", dark: "github-dark" }
+   * Syntax highlighting of fenced code with highlight.js, at build time: highlight.js style
+   * names for the light colours and the dark ones (used under `prefers-color-scheme: dark`),
+   * written as one stylesheet that pages with code link to; or false.
+   * @default { light: "github", dark: "github-dark" }
    */
   highlight: z
     .union([
       z.literal(false),
       z.strictObject({ light: z.string().min(1), dark: z.string().min(1) }),
     ])
-    .default({ light: "github-light", dark: "github-dark" }),
+    .default({ light: "github", dark: "github-dark" }),
   /**
    * A module, relative to the project, whose named exports are components every MDX page and
    * entry can use without importing them (`export function Note…` → `<Note>`). A layout's

@@ -8,7 +8,7 @@ export { parseEntry, type ParsedEntry } from "./parse-entry.js";
 export { splitFrontMatter } from "./front-matter.js";
 export { parseYaml } from "./parse-yaml.js";
 export { decodeText, firstInvalidByte } from "./decode-text.js";
-export { queryCollection, queryEntry, setActiveStore, trackReads } from "./query.js";
+export { queryCollection, queryEntry, runWithStore, trackReads } from "./query.js";
 export { locateField } from "./locate-field.js";
 export { validateEntries } from "./validate-entries.js";
 export { ENTRY_EXTENSIONS } from "./parse-entry.js";

@@ -3,13 +3,13 @@ import type { Entry } from "./entry.js";
 import type { ContentStore } from "./store.js";
 
 /**
- * The store that pages query. Pages call `getCollection()` without passing a store, so the
- * build installs one here before it loads any page; it is the only writer.
+ * The store that pages query: `getCollection()` takes no store, so the build, a render worker
+ * or the dev server runs each page's `paths()` and render inside `runWithStore`.
  */
-let activeStore: ContentStore | undefined;
+const currentStore = new AsyncLocalStorage<ContentStore>();
 
-export function setActiveStore(store: ContentStore | undefined): void {
-  activeStore = store;
+export function runWithStore<T>(store: ContentStore, work: () => T): T {
+  return currentStore.run(store, work);
 }
 
 /** What each page read, as `collection:<name>` or `entry:<name>/<id>` keys. */
@@ -25,9 +25,9 @@ export async function trackReads<T>(
 }
 
 function store(): ContentStore {
-  if (!activeStore)
-    throw new Error("getCollection() and getEntry() work only while Kiln builds pages.");
-  return activeStore;
+  const active = currentStore.getStore();
+  if (!active) throw new Error("getCollection() and getEntry() work only while Kiln builds pages.");
+  return active;
 }
 
 export function queryCollection(name: string, filter?: (entry: Entry) => boolean): Entry[] {

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
-import { renderPage } from "../render/index.js";
+import { readFile } from "node:fs/promises";
+import { renderPageInSite } from "../runtime/index.js";
 import {
   checkHost,
   contentTypeOf,
@@ -80,6 +81,11 @@ export async function handleRequest(
 
   const asset = site.assetFiles.get(relative);
   if (asset) return sendBody(req, res, 200, contentTypeOf(relative), asset);
+  const image = site.markdownAssets.get(relative);
+  if (image !== undefined) {
+    const bytes = typeof image === "string" ? await readFile(image) : image;
+    return sendBody(req, res, 200, contentTypeOf(relative), bytes);
+  }
   const file = await findPublicFile(site.paths.publicDir, relative);
   if (file) return sendFile(req, res, file);
   if (!trailing && relative !== "" && site.routes.has(`${relative}/index.html`))
@@ -90,19 +96,19 @@ export async function handleRequest(
 
 const VIRTUAL_ROOT = path.resolve("/kiln-dev-site");
 
-function sendPage(
+async function sendPage(
   context: DevRequestContext,
   req: IncomingMessage,
   res: ServerResponse,
   site: DevSite,
   outputPath: string,
   status: number,
-): void {
+): Promise<void> {
   const route = site.routes.get(outputPath)!;
   const loaded = site.pages.get(route.page.file)!;
   let html: string;
   try {
-    html = renderPage({
+    const page = await renderPageInSite(site.runtime, {
       url: route.url,
       file: route.page.file,
       page: route.page.relative,
@@ -112,6 +118,9 @@ function sendPage(
       islands: site.assets.islands,
       headTags: [...site.assets.stylesFor(loaded.module), ...site.assets.headTags],
     });
+    for (const [output, source] of [...(loaded.assets ?? []), ...page.assets])
+      site.markdownAssets.set(output, source);
+    html = page.html;
   } catch (error) {
     context.reportError(error);
     html = renderErrorPage(error, context.root);

@@ -8,15 +8,16 @@ import {
   type ProjectPaths,
 } from "../build/index.js";
 import { loadConfig, type ResolvedConfig } from "../config/index.js";
-import { type ContentStore, type SourceLogger } from "../content/index.js";
+import type { SourceLogger } from "../content/index.js";
 import type { Route } from "../routes/index.js";
+import type { SiteRuntime } from "../runtime/index.js";
 
 /** Everything the dev server needs to render any page on request. */
 export interface DevSite {
   config: ResolvedConfig;
   paths: ProjectPaths;
-  /** The content pages query; replaced whole on every change. */
-  store: ContentStore;
+  /** The content pages query and the entry renderer; the store is replaced on every change. */
+  runtime: SiteRuntime;
   /** Page file → the loaded page. */
   pages: ReadonlyMap<string, LoadedPage>;
   /** Output path (`about/index.html`) → its route. */
@@ -25,6 +26,12 @@ export interface DevSite {
   assets: PreparedAssets;
   /** Output path → bytes of each asset file (hashed names, so never stale). */
   assetFiles: ReadonlyMap<string, Uint8Array>;
+  /**
+   * Files pages need beside them (local images of markdown, the code stylesheet), as pages
+   * rendered so far found them: output path → source file
+   * or bytes (hashed names too). Filled as pages render.
+   */
+  markdownAssets: Map<string, string | Uint8Array>;
 }
 
 /**
@@ -36,11 +43,11 @@ export async function loadSite(root: string, logger: SourceLogger): Promise<DevS
   const cacheDir = path.join(cacheDirOf(root), "dev");
   const { config } = await loadConfig(root, cacheDir);
   const paths = { ...resolveProjectPaths(root, config), cacheDir };
-  const { store, pages, table, assetsPlugin } = await prepareSite({
+  const { runtime, pages, table, assetsPlugin } = await prepareSite({
     root,
     config,
     paths,
-    // Remote responses and highlighted code are cached where `kiln build` keeps them.
+    // Remote responses are cached where `kiln build` keeps them.
     sharedCacheDir: cacheDirOf(root),
     logger,
     markdownImages: false,
@@ -59,10 +66,11 @@ export async function loadSite(root: string, logger: SourceLogger): Promise<DevS
   return {
     config,
     paths,
-    store,
+    runtime,
     pages: new Map(pages.map((p) => [p.page.file, p])),
     routes: new Map(table.routes.map((route) => [route.outputPath, route])),
     assets,
     assetFiles,
+    markdownAssets: new Map(),
   };
 }

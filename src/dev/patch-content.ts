@@ -1,19 +1,16 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { LoadedPage } from "../build/index.js";
+import { expandPaths, type LoadedPage } from "../build/index.js";
 import {
   ContentStore,
   ENTRY_EXTENSIONS,
   parseEntry,
-  setActiveStore,
-  trackReads,
   validateEntries,
   type Entry,
 } from "../content/index.js";
-import { KilnError, catalog } from "../errors/index.js";
-import { prepareEntries } from "../markdown/index.js";
 import { createRouteTable } from "../routes/index.js";
+import type { SiteRuntime } from "../runtime/index.js";
 import { sha256 } from "../support/index.js";
 import type { DevSite } from "./load-site.js";
 
@@ -29,8 +26,8 @@ export async function patchContent(
   files: readonly string[],
 ): Promise<DevSite | undefined> {
   const byFile = new Map<string, Entry>();
-  for (const name of site.store.names())
-    for (const entry of site.store.list(name))
+  for (const name of site.runtime.store.names())
+    for (const entry of site.runtime.store.list(name))
       if ("file" in entry.origin) byFile.set(entry.origin.file, entry);
 
   // MDX entries are compiled by the build's loader: let a full reload do it.
@@ -65,19 +62,17 @@ export async function patchContent(
   const fresh = new ContentStore();
   for (const entry of changed.values()) fresh.set(entry);
   await validateEntries(fresh, site.config.collections);
-  // Highlighted code is looked up, not made, while a page renders: make it now.
-  await prepareEntries(changed.values());
 
   const store = new ContentStore();
-  for (const name of site.store.names()) {
+  for (const name of site.runtime.store.names()) {
     store.addCollection(name);
-    for (const entry of site.store.list(name)) {
+    for (const entry of site.runtime.store.list(name)) {
       const file = "file" in entry.origin ? entry.origin.file : undefined;
       if (file !== undefined && removed.has(file)) continue;
       store.set(file !== undefined && changed.has(file) ? fresh.get(name, entry.id)! : entry);
     }
   }
-  setActiveStore(store);
+  const runtime: SiteRuntime = { ...site.runtime, store };
 
   const touched = new Set<string>();
   for (const entry of [...changed.values(), ...[...removed].map((f) => byFile.get(f)!)]) {
@@ -87,35 +82,24 @@ export async function patchContent(
   const pages = new Map<string, LoadedPage>();
   for (const [file, loaded] of site.pages) {
     const readsTouched = loaded.inputs.some((input) => touched.has(input));
-    pages.set(file, loaded.callPaths && readsTouched ? await callPathsAgain(loaded) : loaded);
+    pages.set(
+      file,
+      loaded.callPaths && readsTouched ? await callPathsAgain(loaded, runtime) : loaded,
+    );
   }
   const table = createRouteTable(
     [...pages.values()].map((p) => ({ page: p.page, paths: p.paths })),
   );
   return {
     ...site,
-    store,
+    runtime,
     pages,
     routes: new Map(table.routes.map((route) => [route.outputPath, route])),
   };
 }
 
-async function callPathsAgain(loaded: LoadedPage): Promise<LoadedPage> {
-  const file = loaded.page.file;
-  const { result, reads } = await trackReads(async () => {
-    try {
-      return await loaded.callPaths!();
-    } catch (error) {
-      if (KilnError.is(error)) throw error.within({ file });
-      throw new KilnError(
-        catalog.PagePathsThrew({ reason: String(error) }),
-        { file },
-        { cause: error },
-      );
-    }
-  });
-  if (!Array.isArray(result))
-    throw new KilnError(catalog.PagePathsInvalid({ problem: "expected an array" }), { file });
+async function callPathsAgain(loaded: LoadedPage, runtime: SiteRuntime): Promise<LoadedPage> {
+  const { paths, reads } = await expandPaths(loaded.page.file, loaded.callPaths!, runtime);
   const files = loaded.inputs.filter((input) => path.isAbsolute(input));
-  return { ...loaded, paths: result, inputs: [...files, ...reads] };
+  return { ...loaded, paths, inputs: [...files, ...reads] };
 }

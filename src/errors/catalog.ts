@@ -298,9 +298,9 @@ export const catalog = {
   MarkdownThemeUnknown: define<{ theme: string }>({
     code: "KILN_MARKDOWN_THEME_UNKNOWN",
     title: "Unknown syntax highlighting theme",
-    message: ({ theme }) => `"${theme}" is not a shiki theme.`,
+    message: ({ theme }) => `"${theme}" is not a highlight.js style.`,
     hint: () =>
-      "Set markdown.highlight.light and .dark in kiln.config.ts to shiki theme names, such as github-light and github-dark.",
+      "Set markdown.highlight.light and .dark in kiln.config.ts to highlight.js style names (the files in highlight.js/styles without .css), such as github and github-dark.",
   }),
   MarkdownImageInvalid: define<{ target: string; problem: string }>({
     code: "KILN_MARKDOWN_IMAGE_INVALID",

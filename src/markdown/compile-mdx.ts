@@ -2,8 +2,12 @@ import GithubSlugger from "github-slugger";
 import remarkGfm from "remark-gfm";
 import { KilnError, catalog } from "../errors/index.js";
 import type { Heading } from "./heading-ids.js";
-import { NOT_RELATIVE, rewriteHref, type SourceLocation } from "./relative-links.js";
-import { currentPageUrls } from "./render-entry.js";
+import {
+  NOT_RELATIVE,
+  rewriteHref,
+  type ResolveMarkdownUrl,
+  type SourceLocation,
+} from "./relative-links.js";
 
 /** The parts of a hast tree this file reads; hast's own types are not a dependency. */
 interface HastNode {
@@ -25,6 +29,8 @@ export async function compileMdx(
   body: string,
   frontmatter: Record<string, unknown>,
   source: SourceLocation,
+  /** Where links to markdown pages point. */
+  resolveUrl: ResolveMarkdownUrl | undefined,
 ): Promise<string> {
   const { compile } = await import("@mdx-js/mdx");
   const headings: Heading[] = [];
@@ -38,7 +44,7 @@ export async function compileMdx(
         rehypePlugins: [
           () => (tree: HastNode) => {
             addHeadingIds(tree, headings);
-            rewriteLinks(tree, source);
+            rewriteLinks(tree, source, resolveUrl);
           },
         ],
       },
@@ -102,8 +108,11 @@ function toCompileError(error: unknown, source: SourceLocation): KilnError {
 }
 
 /** `[x](./other.mdx)` → the other page's URL, as in markdown (relative-links.ts). */
-function rewriteLinks(tree: HastNode, source: SourceLocation): void {
-  const resolveUrl = currentPageUrls();
+function rewriteLinks(
+  tree: HastNode,
+  source: SourceLocation,
+  resolveUrl: ResolveMarkdownUrl | undefined,
+): void {
   const visit = (node: HastNode) => {
     const href = node.tagName === "a" ? node.properties?.href : undefined;
     if (typeof href === "string" && !NOT_RELATIVE.test(href)) {

@@ -1,10 +1,10 @@
 import { nestingLimit } from "./nesting-limit.js";
 import MarkdownIt from "markdown-it";
-import { collectCodeBlocks } from "./code-blocks.js";
+import { highlightFences } from "./highlight-fences.js";
 import { commonmarkOnly, gfm } from "./gfm.js";
-import { CodeHighlighter, type HighlightThemes } from "./highlight.js";
+import type { HighlightThemes } from "./highlight.js";
 import { headingIds, selectToc, type Heading } from "./heading-ids.js";
-import { collectLocalImages, localImages } from "./local-images.js";
+import { localImages } from "./local-images.js";
 import type { MarkdownPicture, ProcessMarkdownImage } from "./markdown-picture.js";
 import {
   relativeLinks,
@@ -22,11 +22,9 @@ export interface MarkdownOptions {
   tocDepth?: number | undefined;
   /** Add a `#` link to each heading. @default false */
   headingAnchors?: boolean | undefined;
-  /** Syntax highlighting themes, or false for none. @default off */
+  /** Syntax highlighting themes (for the stylesheet), or false for none. @default off */
   highlight?: HighlightThemes | false | undefined;
-  /** Where highlighted code blocks are cached (`.kiln/`). */
-  cacheDir?: string | undefined;
-  /** Where warnings go (a code block in a language shiki does not know). */
+  /** Where warnings go (a code block in a language highlight.js does not know). */
   warn?: ((message: string) => void) | undefined;
   /** The project folder: local images must be inside it. */
   root?: string | undefined;
@@ -40,6 +38,16 @@ export interface RenderedMarkdown {
   headings: Heading[];
   /** Headings from h2 to `tocDepth`: a table of contents for the layout. */
   toc: Heading[];
+  /**
+   * Local images the HTML refers to, output path → source file (copied) or bytes (encoded):
+   * whoever writes the page writes these beside it.
+   */
+  assets?: ReadonlyMap<string, string | Uint8Array>;
+  /**
+   * Local raster images the render found not yet encoded (real paths): the HTML shows them
+   * as copies. `prepareImages()` them and render again for the `<picture>` markup.
+   */
+  unencoded?: string[];
 }
 
 export interface RenderContext {
@@ -50,17 +58,13 @@ export interface RenderContext {
 }
 
 export interface MarkdownRenderer {
-  /**
-   * Highlights the code blocks and encodes the local images of these documents ahead of
-   * `render()`, which is synchronous. Without it, code renders plain and images are copied.
-   */
-  prepare(documents: readonly { source: string; context?: RenderContext }[]): Promise<void>;
   render(source: string, context?: RenderContext): RenderedMarkdown;
   /**
-   * Local images the rendered documents use, output path → source file (copied) or bytes
-   * (encoded), for the build to write into the output; emptied by the call.
+   * Encodes local raster images (real paths, as `RenderedMarkdown.unencoded` lists them)
+   * through the image pipeline, for the renders that follow. `render()` is synchronous and
+   * encoding is not, so a page that meets a new image renders again once it is encoded.
    */
-  takeAssets(): Map<string, string | Uint8Array>;
+  prepareImages(files: readonly string[]): Promise<void>;
   /** The table of contents of these headings, to the configured depth. */
   toc(headings: readonly Heading[]): Heading[];
 }
@@ -71,59 +75,39 @@ export interface MarkdownRenderer {
  * (`nesting-limit.ts`) rather than recursion without bound or silently dropped text.
  */
 export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRenderer {
-  const highlighter = options.highlight
-    ? new CodeHighlighter({
-        themes: options.highlight,
-        cacheDir: options.cacheDir,
-        warn: options.warn,
-      })
-    : undefined;
-  const md = new MarkdownIt({
-    html: options.html,
-    typographer: false,
-    highlight: highlighter ? (code, lang) => highlighter.lookup(lang, code) ?? "" : null,
-  });
+  const md = new MarkdownIt({ html: options.html, typographer: false });
   md.use(options.gfm === false ? commonmarkOnly : gfm);
+  if (options.highlight) md.use(highlightFences, { warn: options.warn });
   md.use(headingIds, { anchors: options.headingAnchors === true });
   md.use(relativeLinks);
   md.use(localImages);
   md.use(nestingLimit);
-  let assets = new Map<string, string | Uint8Array>();
   const pictures = new Map<string, MarkdownPicture>();
   const tocDepth = options.tocDepth ?? 3;
   return {
-    async prepare(documents) {
-      if (highlighter) {
-        await highlighter.prepare(
-          documents.flatMap(({ source, context = {} }) => collectCodeBlocks(md, source, context)),
-        );
-      }
+    render(source, context = {}) {
+      const env: RelativeLinksEnv = {
+        source: context.source,
+        resolveUrl: context.resolveUrl,
+        assets: new Map(),
+        pictures,
+        unencoded: options.processImage ? [] : undefined,
+        root: options.root,
+      };
+      const html = md.render(source, env);
+      const headings = env.headings ?? [];
+      const rendered: RenderedMarkdown = { html, headings, toc: selectToc(headings, tocDepth) };
+      if (env.assets!.size > 0) rendered.assets = env.assets;
+      if (env.unencoded?.length) rendered.unencoded = [...new Set(env.unencoded)];
+      return rendered;
+    },
+    async prepareImages(files) {
       if (!options.processImage) return;
-      const files = documents.flatMap(({ source, context = {} }) =>
-        context.source ? collectLocalImages(md, source, context.source.file, options.root) : [],
-      );
       // One at a time and in order: sharp already uses every core for one image.
       for (const file of [...new Set(files)].sort()) {
         if (!pictures.has(file)) pictures.set(file, await options.processImage(file));
       }
     },
-    render(source, context = {}) {
-      const env: RelativeLinksEnv = {
-        source: context.source,
-        resolveUrl: context.resolveUrl,
-        assets,
-        pictures,
-        root: options.root,
-      };
-      const html = md.render(source, env);
-      const headings = env.headings ?? [];
-      return { html, headings, toc: selectToc(headings, tocDepth) };
-    },
     toc: (headings) => selectToc(headings, tocDepth),
-    takeAssets() {
-      const taken = assets;
-      assets = new Map();
-      return taken;
-    },
   };
 }

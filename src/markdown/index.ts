@@ -9,13 +9,13 @@ export type { Heading } from "./heading-ids.js";
 export type { MarkdownPicture, ProcessMarkdownImage } from "./markdown-picture.js";
 export type { ResolveMarkdownUrl, SourceLocation } from "./relative-links.js";
 export {
-  configureMarkdown,
-  prepareEntries,
-  registerMdxEntry,
+  createEntryRenderer,
   renderEntry,
-  setMarkdownPageUrls,
+  runWithEntryRenderer,
+  type EntryRenderer,
+  type MarkdownNeeds,
   type RenderEntryOptions,
 } from "./render-entry.js";
-export type { HighlightThemes } from "./highlight.js";
+export { codeStylesheet, type HighlightThemes } from "./highlight.js";
 export { compileMdx } from "./compile-mdx.js";
-export { renderMdx, setMdxComponents, type MdxModule } from "./render-mdx.js";
+export { renderMdx, type MdxModule } from "./render-mdx.js";

@@ -13,7 +13,7 @@ const RASTER = /\.(?:jpe?g|png|webp|avif|tiff?)$/i;
 
 /**
  * `![diagram](./diagram.png)` next to the markdown file becomes the same `<picture>` as
- * `<Image>` when the build prepared it (see `collectLocalImages`). Other local images are
+ * `<Image>` once the image is encoded (see `MarkdownRenderer.prepareImages`). Other local images are
  * written as `/_kiln/assets/diagram-<hash>.svg`: the name changes when the bytes do, so the
  * file can be cached forever, and two images of one name in different folders never collide.
  * A missing image or alt text fails the build with the file and line; an image outside the
@@ -77,6 +77,11 @@ function emitImage(
     token.children = null;
     return;
   }
+  // Rendered again once encoded: this render's HTML is thrown away, so it writes nothing.
+  if (env.unencoded && RASTER.test(resolved.real)) {
+    env.unencoded.push(resolved.real);
+    return;
+  }
   const bytes = readFileSync(resolved.real);
   const extension = path.extname(resolved.file);
   const stem = path.basename(resolved.file, extension).replace(/[^A-Za-z0-9_-]+/g, "-") || "image";
@@ -109,30 +114,4 @@ function resolveImage(
     return { decoded, problem: "is outside the project" };
   }
   return { file, real };
-}
-
-/**
- * The local raster images of a document (real paths), for the build to encode before the
- * synchronous `render()`. Problems are left for `render()`, which reports them with the line.
- */
-export function collectLocalImages(
-  md: MarkdownIt,
-  source: string,
-  markdownFile: string,
-  root: string | undefined,
-): string[] {
-  if (!source.includes("![")) return [];
-  const found: string[] = [];
-  // No source in the env: Kiln's own rules stay out of this parse.
-  for (const block of md.parse(source, {})) {
-    for (const token of block.children ?? []) {
-      if (token.type !== "image") continue;
-      const src = String(token.attrGet("src") ?? "");
-      if (src === "" || NOT_RELATIVE.test(src)) continue;
-      const cut = src.search(/[?#]/);
-      const resolved = resolveImage(cut === -1 ? src : src.slice(0, cut), markdownFile, root);
-      if (resolved && "real" in resolved && RASTER.test(resolved.real)) found.push(resolved.real);
-    }
-  }
-  return found;
 }

@@ -23,6 +23,8 @@ export interface RelativeLinksEnv extends MarkdownEnv {
   assets?: Map<string, string | Uint8Array>;
   /** Local raster images the build encoded ahead of rendering, by real path. */
   pictures?: ReadonlyMap<string, MarkdownPicture>;
+  /** Where local raster images not yet encoded are listed, when the build encodes them. */
+  unencoded?: string[];
   /** Local images must be inside this folder (the project). */
   root?: string;
 }

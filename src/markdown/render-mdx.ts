@@ -18,21 +18,20 @@ export interface MdxContent {
 
 /**
  * Renders compiled MDX to HTML with the components given (`<Note>` in the MDX →
- * `components.Note`): for a page, those its layout exports as `components`; for an entry,
- * those the page passes to `renderEntry()`. The HTML then goes where a markdown body's does.
+ * `components.Note`): the config's `markdown.mdxComponents` (`shared`), then for a page those
+ * its layout exports as `components`, for an entry those the page passes to `renderEntry()`.
+ * The HTML then goes where a markdown body's does.
  */
-let sharedComponents: Record<string, unknown> = {};
-
-/** Components every MDX page and entry can use: the config's `markdown.mdxComponents`. */
-export function setMdxComponents(components: Record<string, unknown>): void {
-  sharedComponents = components;
-}
-
-export function renderMdx(module: MdxModule, components: unknown, file: string): MdxContent {
+export function renderMdx(
+  module: MdxModule,
+  components: unknown,
+  file: string,
+  shared: Readonly<Record<string, unknown>> = {},
+): MdxContent {
   const Content = module.default as ComponentType<{ components?: unknown }>;
   let html: string;
   try {
-    const all = { ...sharedComponents, ...(components as Record<string, unknown> | undefined) };
+    const all = { ...shared, ...(components as Record<string, unknown> | undefined) };
     html = renderToString(h(Content, { components: all }));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

@@ -25,7 +25,12 @@ export interface RenderPageInput {
   islands?: IslandManifest | undefined;
   /** Tags every page gets at the end of its `<head>` (such as speculation rules). */
   headTags?: readonly string[] | undefined;
+  /** The `<link>` of the highlighted-code stylesheet: added to pages with highlighted code. */
+  codeStylesheet?: string | undefined;
 }
+
+/** What the markdown stage's highlighter puts on every highlighted `<code>`. */
+const HIGHLIGHTED = '<code class="hljs ';
 
 /**
  * (page, props, site) → a complete HTML document. Pure and synchronous, so it can run in
@@ -58,6 +63,7 @@ export function renderPage(input: RenderPageInput): string {
       ...head.elements.map((node) => renderToString(node)),
       ...renderClientHead(islands),
       ...(input.headTags ?? []),
+      ...(input.codeStylesheet && body.value.includes(HIGHLIGHTED) ? [input.codeStylesheet] : []),
     ],
     body: body.value,
   });

@@ -1,15 +1,13 @@
 import type { StoreSnapshot } from "../content/index.js";
 import { KilnError, type SourceLocation } from "../errors/index.js";
-import type { MarkdownOptions } from "../markdown/index.js";
 import type { IslandManifest, SiteInfo } from "../render/index.js";
+import type { RuntimeSpec } from "../runtime/index.js";
 
 /** What every worker starts with, as `workerData`. */
 export interface WorkerInit {
   store: StoreSnapshot;
-  /** Without `warn`: functions cannot cross to a worker (it only warns when highlighting). */
-  markdown: Omit<MarkdownOptions, "warn">;
-  /** Markdown page file → URL, for rewriting `./other.md` links as the main thread does. */
-  pageUrls: [string, string][];
+  /** The site runtime the main thread renders with, as data: the worker makes the same. */
+  runtime: RuntimeSpec;
   /** The assets stage's client bundles, so islands are marked as on the main thread. */
   islands: IslandManifest | undefined;
   /** Mirrors the main thread, so a worker's stack frames name the user's .tsx lines too. */
@@ -29,13 +27,21 @@ export interface RenderTask {
   headTags: string[];
   /** Absolute path the worker writes the page to, so HTML never crosses back to the main thread. */
   outFile: string;
+  /** The output folder, where the page's local images go. */
+  outDir: string;
 }
 
 export interface WrittenPage {
-  /** Bytes written. */
+  /** Bytes written: the page and the images it wrote first. */
   bytes: number;
   /** Store reads the render made, as `trackReads` reports them. */
   reads: string[];
+  /** Output paths of the files the page needs beside it (see `RenderedPage.assets`). */
+  assets: string[];
+  /** Of those, the ones this render wrote (no other page had). */
+  wroteAssets: number;
+  /** Warnings the render gave (a code block in an unknown language). */
+  warnings: string[];
 }
 
 export type WorkerReply =

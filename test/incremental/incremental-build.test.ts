@@ -141,7 +141,7 @@ describe("incremental builds across runs", () => {
     [
       "well-formed but the wrong shape",
       () => {
-        const body = '{"format":1,"routes":[]}\n';
+        const body = '{"format":3,"routes":[]}\n';
         return `${sha256Hex(body)}\n${body}`;
       },
     ],

@@ -1,0 +1,67 @@
+import type { ImageOptions } from "../assets/index.js";
+import { importCompiled } from "../compile/index.js";
+import type { ContentStore } from "../content/index.js";
+import {
+  createEntryRenderer,
+  createMarkdownRenderer,
+  type MarkdownOptions,
+  type MdxModule,
+} from "../markdown/index.js";
+import type { CodeStyles } from "./code-styles.js";
+import { createMarkdownImageProcessor } from "./markdown-images.js";
+import type { SiteRuntime } from "./site-runtime.js";
+
+/** A module `bundleModules` compiled: its URL, and the user's file for messages. */
+export interface CompiledModule {
+  url: string;
+  file: string;
+}
+
+/**
+ * A site runtime as plain data, so the main thread and every render worker make theirs from
+ * the same description (`workerData` cannot carry functions or modules).
+ */
+export interface RuntimeSpec {
+  markdown: Omit<MarkdownOptions, "warn" | "processImage">;
+  /** Encode local raster images of markdown like `<Image>` (the build does; dev does not yet). */
+  images?: { root: string; options: ImageOptions } | undefined;
+  /** Markdown page file → URL, for rewriting `./other.md` links. */
+  pageUrls: [string, string][];
+  /** `.mdx` entries by digest, compiled. */
+  mdxEntries: (CompiledModule & { digest: string })[];
+  /** The compiled `markdown.mdxComponents` module. */
+  mdxComponents?: CompiledModule | undefined;
+  /** The stylesheet pages with highlighted code link to, when code is highlighted. */
+  codeStyles?: CodeStyles | undefined;
+}
+
+export async function createSiteRuntime(
+  store: ContentStore,
+  spec: RuntimeSpec,
+  warn?: (message: string) => void,
+): Promise<SiteRuntime> {
+  const markdown = createMarkdownRenderer({
+    ...spec.markdown,
+    warn,
+    ...(spec.images
+      ? { processImage: createMarkdownImageProcessor(spec.images.root, spec.images.options) }
+      : {}),
+  });
+  const pageUrls = new Map(spec.pageUrls);
+  const mdxEntries = new Map<string, MdxModule>();
+  for (const { digest, url, file } of spec.mdxEntries)
+    mdxEntries.set(digest, await importCompiled<MdxModule>(url, file));
+  let mdxComponents: Record<string, unknown> = {};
+  if (spec.mdxComponents !== undefined) {
+    const { url, file } = spec.mdxComponents;
+    const module = await importCompiled<Record<string, unknown>>(url, file);
+    mdxComponents = Object.fromEntries(Object.entries(module).filter(([k]) => k !== "default"));
+  }
+  const entries = createEntryRenderer({
+    markdown,
+    resolveUrl: (file) => pageUrls.get(file),
+    mdxEntries,
+    mdxComponents,
+  });
+  return { store, entries, codeStyles: spec.codeStyles };
+}

@@ -1,0 +1,62 @@
+import { runWithStore, trackReads, type ContentStore } from "../content/index.js";
+import { runWithEntryRenderer, type EntryRenderer } from "../markdown/index.js";
+import { renderPage, type RenderPageInput } from "../render/index.js";
+import { codeStylesLink, type CodeStyles } from "./code-styles.js";
+
+/**
+ * What a page's render reads besides its props: the content store (`getCollection()`) and the
+ * entry renderer (`renderEntry()`). One per build, per render worker and per dev session; a
+ * page reaches it through `runInSite`, never through a module variable, so the same page gives
+ * the same bytes on the main thread, in a worker and in `kiln dev`.
+ */
+export interface SiteRuntime {
+  store: ContentStore;
+  entries: EntryRenderer;
+  /** The stylesheet of highlighted code, written beside the first page that links it. */
+  codeStyles?: CodeStyles | undefined;
+}
+
+export function runInSite<T>(runtime: SiteRuntime, work: () => T): T {
+  return runWithStore(runtime.store, () => runWithEntryRenderer(runtime.entries, work));
+}
+
+export interface RenderedPage {
+  html: string;
+  /** What the render read from the store (see `trackReads`). */
+  reads: string[];
+  /**
+   * Files the page needs beside it: local images of markdown it rendered, and the stylesheet
+   * of highlighted code if it has some. Output path → source file or bytes.
+   */
+  assets: Map<string, string | Uint8Array>;
+}
+
+/**
+ * Renders a page in the site. Rendering is synchronous and encoding images is not, so a page
+ * whose markdown met raster images not encoded yet has them encoded, then renders again: the
+ * second render is the page's, and gives the same bytes wherever it runs.
+ */
+export async function renderPageInSite(
+  runtime: SiteRuntime,
+  page: Omit<RenderPageInput, "codeStylesheet">,
+): Promise<RenderedPage> {
+  const styles = runtime.codeStyles;
+  const link = styles && codeStylesLink(styles);
+  const input: RenderPageInput = { ...page, codeStylesheet: link };
+  for (;;) {
+    // One synchronous block: nothing else renders between the page and taking what it needs.
+    const { result, reads } = await trackReads(() =>
+      runInSite(runtime, () => {
+        runtime.entries.takeNeeds();
+        const html = renderPage(input);
+        return { html, needs: runtime.entries.takeNeeds() };
+      }),
+    );
+    const { assets, unencoded } = result.needs;
+    if (unencoded.length === 0) {
+      if (link && result.html.includes(link)) assets.set(styles.file, Buffer.from(styles.css));
+      return { html: result.html, reads, assets };
+    }
+    await runtime.entries.markdown.prepareImages(unencoded);
+  }
+}
