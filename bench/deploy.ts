@@ -43,7 +43,7 @@ try {
     String(pages),
   ]);
   const site = path.join(scratch, "site");
-  prepareSite("kiln", corpus, site);
+  prepareSite("kiln", corpus, site, { mode: "defaults", shape: "collection" });
   await configureBucket(site, s3.endpoint, { deploy: "bench", extra: "concurrency: 32," });
   const built = await run(["build", site]);
   console.log(`build ${pages} pages: ${built.seconds.toFixed(1)}s · ${built.out.at(-1)}`);

@@ -3,7 +3,10 @@
  * interleaved, with min/median seconds, pages/s, peak RSS and Kiln's ratios. Not a test.
  *
  *   npm run bench -- --sizes 1k,4k,10k --reps 3 --tools kiln,kiln:0,hugo,eleventy
+ *     --mode defaults|like --shape collection|pages
  *
+ * `--mode defaults` (the default) builds each tool as installed: Kiln and Hugo highlight code;
+ * `--mode like` turns highlighting off everywhere. `--shape` is how Kiln's site is written.
  * `kiln:N` is Kiln with `--workers N` (`kiln` alone uses its default).
  * Sizes above 10k run Kiln alone unless --peers-above-10k is given.
  */
@@ -15,7 +18,15 @@ import { parseArgs } from "node:util";
 import { countPages, measure } from "./measure.js";
 import { ensurePeers } from "./peers.js";
 import { formatTable, ratios, summarize, type Cell } from "./report.js";
-import { buildCommand, cleanSite, outputDir, prepareSite, type Tool } from "./sites.js";
+import {
+  buildCommand,
+  cleanSite,
+  outputDir,
+  prepareSite,
+  type Mode,
+  type Shape,
+  type Tool,
+} from "./sites.js";
 
 const repo = path.resolve(import.meta.dirname, "..");
 const { values } = parseArgs({
@@ -25,8 +36,15 @@ const { values } = parseArgs({
     tools: { type: "string", default: "kiln,hugo,eleventy" },
     scratch: { type: "string", default: path.join(os.tmpdir(), "kiln-bench") },
     "peers-above-10k": { type: "boolean", default: false },
+    mode: { type: "string", default: "defaults" },
+    shape: { type: "string", default: "collection" },
   },
 });
+if (!["defaults", "like"].includes(values.mode)) throw new Error("--mode: defaults or like");
+if (!["collection", "pages"].includes(values.shape))
+  throw new Error("--shape: collection or pages");
+const mode = values.mode as Mode;
+const shape = values.shape as Shape;
 
 const sizes = values.sizes.split(",").map(parseSize);
 const reps = Number(values.reps);
@@ -69,8 +87,9 @@ for (const size of sizes) {
     // Rotate the order each repetition, so no tool always runs first on a cold page cache.
     for (let k = 0; k < here.length; k++) {
       const { cell, args } = sizeCells[(k + rep) % here.length]!;
-      const site = path.join(scratch, `site-${cell.tool}-${size}`);
-      prepareSite(cell.tool, corpus, site);
+      const variant = cell.tool === "kiln" ? `${mode}-${shape}` : cell.tool === "hugo" ? mode : "";
+      const site = path.join(scratch, `site-${cell.tool}-${size}${variant && `-${variant}`}`);
+      prepareSite(cell.tool, corpus, site, { mode, shape });
       cleanSite(cell.tool, site);
       const command = buildCommand(cell.tool, site, {
         kilnBin: path.join(repo, "bin/kiln.js"),
@@ -101,6 +120,8 @@ const machine = {
 };
 const results = {
   date: new Date().toISOString(),
+  mode,
+  shape,
   machine,
   reps,
   summaries,
@@ -114,7 +135,8 @@ for (let n = 2; existsSync(file); n++)
 writeFileSync(file, JSON.stringify(results, null, 2) + "\n");
 
 console.log(
-  `${machine.cpus}, ${machine.memoryGiB} GiB, Node ${machine.node}; ${machine.hugo ?? "no hugo"}; ` +
+  `mode ${mode}, Kiln shape ${shape}; ` +
+    `${machine.cpus}, ${machine.memoryGiB} GiB, Node ${machine.node}; ${machine.hugo ?? "no hugo"}; ` +
     `Eleventy ${machine.eleventy ?? "missing"}; load ${loadBefore.map((l) => l.toFixed(1)).join(" ")}\n`,
 );
 console.log(formatTable(summaries, ratio));

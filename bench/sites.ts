@@ -3,16 +3,20 @@ import path from "node:path";
 
 /**
  * One site per generator over the same corpus: one HTML page per post at /posts/post-NNNNN/,
- * a trivial layout (doctype, charset, title, h1, body), nothing else. Code highlighting is off
- * on every side (Kiln's shiki and Hugo's Chroma are on by default): the figures in
- * BENCHMARKS.md were taken before Kiln had a highlighter, and highlighted sites do not yet
- * render on Kiln's workers.
+ * a trivial layout (doctype, charset, title, h1, body), nothing else.
+ *
+ * Two modes. `defaults`: each tool as a new user gets it (Kiln highlights code with
+ * highlight.js, Hugo with Chroma, Eleventy highlights nothing). `like`: highlighting off on
+ * every side. Two shapes for Kiln: `collection` (posts in a collection, rendered by a
+ * `[slug].tsx` page) and `pages` (posts as markdown pages in src/pages with the default layout).
  */
 export type Tool = "kiln" | "hugo" | "eleventy";
+export type Mode = "defaults" | "like";
+export type Shape = "collection" | "pages";
 
-const KILN_CONFIG = `import { defineConfig } from "kiln";
+const kilnConfig = (mode: Mode) => `import { defineConfig } from "kiln";
 
-export default defineConfig({ site: { title: "Bench" }, markdown: { highlight: false } });
+export default defineConfig({ site: { title: "Bench" }${mode === "like" ? ", markdown: { highlight: false }" : ""} });
 `;
 
 const KILN_PAGE = `import { Head, getCollection, renderEntry, type Entry } from "kiln";
@@ -34,13 +38,10 @@ export default function Post({ post }: { post: Entry<{ title: string }> }) {
 }
 `;
 
-const HUGO_CONFIG = `baseURL = "https://example.org/"
+const hugoConfig = (mode: Mode) => `baseURL = "https://example.org/"
 title = "Bench"
 disableKinds = ["home", "section", "taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
-
-[markup.highlight]
-  codeFences = false
-`;
+${mode === "like" ? "\n[markup.highlight]\n  codeFences = false\n" : ""}`;
 
 const HUGO_LAYOUT = `<!doctype html>
 <html lang="en">
@@ -75,7 +76,12 @@ const ELEVENTY_LAYOUT = `<!doctype html>
 `;
 
 /** Writes `tool`'s site for the corpus in `corpusDir` (its `posts/` folder) unless it exists. */
-export function prepareSite(tool: Tool, corpusDir: string, siteDir: string): void {
+export function prepareSite(
+  tool: Tool,
+  corpusDir: string,
+  siteDir: string,
+  { mode, shape }: { mode: Mode; shape: Shape },
+): void {
   if (existsSync(path.join(siteDir, ".ready"))) return;
   rmSync(siteDir, { recursive: true, force: true });
   const posts = path.join(corpusDir, "posts");
@@ -83,12 +89,12 @@ export function prepareSite(tool: Tool, corpusDir: string, siteDir: string): voi
   let postsDir: string;
   switch (tool) {
     case "kiln":
-      files["kiln.config.ts"] = KILN_CONFIG;
-      files["src/pages/posts/[slug].tsx"] = KILN_PAGE;
-      postsDir = "src/content/posts";
+      files["kiln.config.ts"] = kilnConfig(mode);
+      if (shape === "collection") files["src/pages/posts/[slug].tsx"] = KILN_PAGE;
+      postsDir = shape === "collection" ? "src/content/posts" : "src/pages/posts";
       break;
     case "hugo":
-      files["hugo.toml"] = HUGO_CONFIG;
+      files["hugo.toml"] = hugoConfig(mode);
       files["layouts/_default/single.html"] = HUGO_LAYOUT;
       postsDir = "content/posts";
       break;

@@ -5,10 +5,11 @@ import type { ComponentType } from "preact";
 import { bundleModules, importCompiled, type BundleModulesOptions } from "../compile/index.js";
 import { locateField, parseEntry, trackReads } from "../content/index.js";
 import { KilnError, catalog } from "../errors/index.js";
-import { renderMdx, type RenderedMarkdown } from "../markdown/index.js";
+import { renderMdx } from "../markdown/index.js";
 import { DefaultLayout } from "../render/index.js";
 import { COMPONENT_EXTENSIONS, isDynamic, type PageFile } from "../routes/index.js";
-import { runInSite, type SiteRuntime } from "../runtime/index.js";
+import { runInSite, type MarkdownBody, type SiteRuntime } from "../runtime/index.js";
+import { sha256 } from "../support/index.js";
 import { mdxPlugin } from "./mdx-plugin.js";
 import type { ProjectPaths } from "./project-paths.js";
 
@@ -30,8 +31,8 @@ export interface LoadedPage {
   inputs: string[];
   /** The compiled source file whose export renders it (the page, or a markdown page's layout). */
   module?: string;
-  /** A markdown page's local images: output path → source file or bytes. */
-  assets?: ReadonlyMap<string, string | Uint8Array>;
+  /** A markdown page's body, which renders with the page. */
+  markdown?: MarkdownBody | undefined;
 }
 
 interface PageModule {
@@ -138,11 +139,11 @@ interface MarkdownPageContext {
 
 async function loadMarkdownPage(page: PageFile, context: MarkdownPageContext): Promise<LoadedPage> {
   const { layouts, modules, moduleInputs } = context;
-  const { markdown, resolveUrl, mdxComponents } = context.runtime.entries;
+  const { markdown, mdxComponents } = context.runtime.entries;
   const mdx = page.kind === "mdx" ? modules.get(page.file)! : undefined;
   let frontmatter: Record<string, unknown>;
   let render: (components: unknown) => Record<string, unknown>;
-  let assets: RenderedMarkdown["assets"];
+  let body: MarkdownBody | undefined;
   if (mdx) {
     frontmatter = (mdx as { frontmatter?: Record<string, unknown> }).frontmatter ?? {};
     render = (components) => {
@@ -150,17 +151,12 @@ async function loadMarkdownPage(page: PageFile, context: MarkdownPageContext): P
       return { ...content, toc: markdown.toc(content.headings) };
     };
   } else {
-    const parsed = parseEntry(await readFile(page.file), page.file);
-    const source = { file: page.file, bodyLine: parsed.bodyLine };
-    let rendered = markdown.render(parsed.body, { source, resolveUrl });
-    if (rendered.unencoded) {
-      await markdown.prepareImages(rendered.unencoded);
-      rendered = markdown.render(parsed.body, { source, resolveUrl });
-    }
-    const { html, headings, toc } = rendered;
-    assets = rendered.assets;
+    // Only the front matter is needed now: the body renders where the page renders.
+    const bytes = await readFile(page.file);
+    const parsed = parseEntry(bytes, page.file);
+    body = { file: page.file, bodyLine: parsed.bodyLine, digest: sha256(bytes) };
     frontmatter = parsed.data;
-    render = () => ({ frontmatter, html, headings, toc });
+    render = () => ({ frontmatter });
   }
   const inputs = [page.file, ...(moduleInputs.get(page.file) ?? [])];
   const layoutName = frontmatter.layout ?? context.defaultLayout;
@@ -171,7 +167,7 @@ async function loadMarkdownPage(page: PageFile, context: MarkdownPageContext): P
       moduleUrl: undefined,
       props: runInSite(context.runtime, () => render({})),
       inputs,
-      assets,
+      markdown: body,
     };
   const layoutFile = typeof layoutName === "string" ? layouts.get(layoutName) : undefined;
   if (!layoutFile) {
@@ -196,7 +192,7 @@ async function loadMarkdownPage(page: PageFile, context: MarkdownPageContext): P
     props: runInSite(context.runtime, () => render(layout.components)),
     inputs: [...new Set([...inputs, ...(moduleInputs.get(layoutFile) ?? [])])],
     module: layoutFile,
-    assets,
+    markdown: body,
   };
 }
 

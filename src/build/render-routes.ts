@@ -135,10 +135,7 @@ function startPool(options: RenderRoutesOptions): RenderPool | undefined {
   }
 }
 
-/**
- * Renders and writes one page, on a worker when there is one. A markdown page's images were
- * found when it loaded, on this thread: they are written here.
- */
+/** Renders and writes one page, on a worker when there is one. */
 async function renderRoute(
   route: Route,
   loaded: LoadedPage,
@@ -153,21 +150,18 @@ async function renderRoute(
     props: { ...loaded.props, ...route.props, params: route.params, url: route.url },
     site,
     headTags: [...assets.stylesFor(loaded.module), ...assets.headTags],
+    markdown: loaded.markdown,
   };
-  const pageAssets = loaded.assets ?? new Map<string, string | Uint8Array>();
-  const own = writePageAssets(staging.dir, pageAssets, writtenAssets);
-  const withOwn = (page: WrittenPage): WrittenPage => ({
-    ...page,
-    bytes: page.bytes + own.bytes,
-    assets: [...new Set([...pageAssets.keys(), ...page.assets])].sort(),
-    wroteAssets: page.wroteAssets + own.files.length,
-  });
-  if (pool && loaded.moduleUrl !== undefined) {
+  if (pool) {
     try {
       const outFile = path.join(staging.dir, route.outputPath);
-      return withOwn(
-        await pool.render({ ...task, module: loaded.moduleUrl, outFile, outDir: staging.dir }),
-      );
+      // No module: a markdown page in the built-in layout, which workers have too.
+      return await pool.render({
+        ...task,
+        module: loaded.moduleUrl,
+        outFile,
+        outDir: staging.dir,
+      });
     } catch (error) {
       if (!isCloneError(error)) throw error;
     }
@@ -178,14 +172,14 @@ async function renderRoute(
     islands: assets.islands,
   });
   const wrote = writePageAssets(staging.dir, page.assets, writtenAssets);
-  return withOwn({
+  return {
     bytes: (await staging.write(route.outputPath, page.html)) + wrote.bytes,
     reads: page.reads,
     assets: [...page.assets.keys()],
     wroteAssets: wrote.files.length,
     // This thread's runtime warns as it renders.
     warnings: [],
-  });
+  };
 }
 
 /**

@@ -6,6 +6,7 @@ export { fileSource } from "./file-source.js";
 export { loadContent, type LoadContentOptions } from "./load-content.js";
 export { parseEntry, type ParsedEntry } from "./parse-entry.js";
 export { splitFrontMatter } from "./front-matter.js";
+export { readBody as readMarkdownBody } from "./lazy-body.js";
 export { parseYaml } from "./parse-yaml.js";
 export { decodeText, firstInvalidByte } from "./decode-text.js";
 export { queryCollection, queryEntry, runWithStore, trackReads } from "./query.js";

@@ -21,6 +21,7 @@ export function withData(entry: Entry, data: Record<string, unknown>): Entry {
   return copy;
 }
 
-function readBody(file: string): string {
+/** The body of a markdown file, without its front matter, read from disk now. */
+export function readBody(file: string): string {
   return splitFrontMatter(decodeText(readFileSync(file), file), file).body;
 }

@@ -117,9 +117,9 @@ async function sendPage(
       site: site.config.site,
       islands: site.assets.islands,
       headTags: [...site.assets.stylesFor(loaded.module), ...site.assets.headTags],
+      markdown: loaded.markdown,
     });
-    for (const [output, source] of [...(loaded.assets ?? []), ...page.assets])
-      site.markdownAssets.set(output, source);
+    for (const [output, source] of page.assets) site.markdownAssets.set(output, source);
     html = page.html;
   } catch (error) {
     context.reportError(error);

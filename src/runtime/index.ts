@@ -4,7 +4,9 @@ export { createMarkdownImageProcessor } from "./markdown-images.js";
 export {
   renderPageInSite,
   runInSite,
+  type MarkdownBody,
   type RenderedPage,
+  type SitePage,
   type SiteRuntime,
 } from "./site-runtime.js";
 export { writePageAssets } from "./write-assets.js";

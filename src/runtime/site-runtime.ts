@@ -1,4 +1,9 @@
-import { runWithStore, trackReads, type ContentStore } from "../content/index.js";
+import {
+  readMarkdownBody,
+  runWithStore,
+  trackReads,
+  type ContentStore,
+} from "../content/index.js";
 import { runWithEntryRenderer, type EntryRenderer } from "../markdown/index.js";
 import { renderPage, type RenderPageInput } from "../render/index.js";
 import { codeStylesLink, type CodeStyles } from "./code-styles.js";
@@ -20,6 +25,20 @@ export function runInSite<T>(runtime: SiteRuntime, work: () => T): T {
   return runWithStore(runtime.store, () => runWithEntryRenderer(runtime.entries, work));
 }
 
+/** A markdown page's body, rendered where the page renders (not where it was loaded). */
+export interface MarkdownBody {
+  file: string;
+  /** 1-based line where the body starts, after the front matter. */
+  bodyLine: number;
+  /** Of the file's bytes: results are cached by it, like an entry's. */
+  digest: string;
+}
+
+/** A page to render in the site: a markdown page's body becomes its `html`, `headings`, `toc`. */
+export type SitePage = Omit<RenderPageInput, "codeStylesheet"> & {
+  markdown?: MarkdownBody | undefined;
+};
+
 export interface RenderedPage {
   html: string;
   /** What the render read from the store (see `trackReads`). */
@@ -38,17 +57,17 @@ export interface RenderedPage {
  */
 export async function renderPageInSite(
   runtime: SiteRuntime,
-  page: Omit<RenderPageInput, "codeStylesheet">,
+  { markdown: body, ...page }: SitePage,
 ): Promise<RenderedPage> {
   const styles = runtime.codeStyles;
   const link = styles && codeStylesLink(styles);
-  const input: RenderPageInput = { ...page, codeStylesheet: link };
   for (;;) {
     // One synchronous block: nothing else renders between the page and taking what it needs.
     const { result, reads } = await trackReads(() =>
       runInSite(runtime, () => {
         runtime.entries.takeNeeds();
-        const html = renderPage(input);
+        const props = body ? { ...page.props, ...renderBody(runtime, body) } : page.props;
+        const html = renderPage({ ...page, props, codeStylesheet: link });
         return { html, needs: runtime.entries.takeNeeds() };
       }),
     );
@@ -59,4 +78,15 @@ export async function renderPageInSite(
     }
     await runtime.entries.markdown.prepareImages(unencoded);
   }
+}
+
+function renderBody(runtime: SiteRuntime, { file, bodyLine, digest }: MarkdownBody) {
+  const { html, headings, toc } = runtime.entries.render({
+    get body() {
+      return readMarkdownBody(file);
+    },
+    digest,
+    origin: { file, bodyLine },
+  });
+  return { html, headings, toc };
 }

@@ -1,7 +1,7 @@
 import type { StoreSnapshot } from "../content/index.js";
 import { KilnError, type SourceLocation } from "../errors/index.js";
 import type { IslandManifest, SiteInfo } from "../render/index.js";
-import type { RuntimeSpec } from "../runtime/index.js";
+import type { MarkdownBody, RuntimeSpec } from "../runtime/index.js";
 
 /** What every worker starts with, as `workerData`. */
 export interface WorkerInit {
@@ -25,6 +25,8 @@ export interface RenderTask {
   site: SiteInfo;
   /** Tags for the page's `<head>` (its styles, the site's scripts), from the assets stage. */
   headTags: string[];
+  /** A markdown page's body, rendered into its props here. */
+  markdown?: MarkdownBody | undefined;
   /** Absolute path the worker writes the page to, so HTML never crosses back to the main thread. */
   outFile: string;
   /** The output folder, where the page's local images go. */

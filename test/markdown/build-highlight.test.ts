@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { copyProject, type Project, type RunResult } from "../helpers/build-fixture.js";
@@ -38,6 +39,7 @@ describe("syntax highlighting in a build", () => {
 
   it("gives the same bytes from render workers and from a warm build", async () => {
     const before = await project.snapshot();
+    await rm(path.join(project.root, ".kiln"), { recursive: true });
     const workers = await project.build("--workers", "2");
     assert.equal(workers.code, 0, workers.stderr);
     assert.deepEqual(await project.snapshot(), before);
