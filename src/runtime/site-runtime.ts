@@ -1,9 +1,4 @@
-import {
-  readMarkdownBody,
-  runWithStore,
-  trackReads,
-  type ContentStore,
-} from "../content/index.js";
+import { readMarkdownBody, runWithStore, trackReads, type ContentStore } from "../content/index.js";
 import { runWithEntryRenderer, type EntryRenderer } from "../markdown/index.js";
 import { renderPage, type RenderPageInput } from "../render/index.js";
 import { codeStylesLink, type CodeStyles } from "./code-styles.js";
