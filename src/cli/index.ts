@@ -65,7 +65,13 @@ async function runBuild(
     workers,
     shard,
     offline,
-  }: { workers: number | undefined; shard: ShardSpec | undefined; offline: boolean },
+    verify,
+  }: {
+    workers: number | undefined;
+    shard: ShardSpec | undefined;
+    offline: boolean;
+    verify: boolean;
+  },
 ): Promise<number> {
   const line = createProgressLine(process.stderr);
   const interrupt = new AbortController();
@@ -79,6 +85,7 @@ async function runBuild(
       workers,
       shard,
       offline,
+      verify,
       signal: interrupt.signal,
       onProgress: (progress) => line.update(progress),
       logger: {

@@ -45,6 +45,14 @@ export const catalog = {
     message: ({ pid }) => `Another Kiln build of this project is running (process ${pid}).`,
     hint: () => "Wait for it to finish. If no build runs, delete .kiln-build.lock and try again.",
   }),
+  BuildVerifyFailed: define<{ count: number; files: string }>({
+    code: "KILN_BUILD_VERIFY_FAILED",
+    title: "The incremental output differs from a cold build",
+    message: ({ count, files }) =>
+      `${count} file${count === 1 ? "" : "s"} of the output differ from a cold build of the same input:\n${files}`,
+    hint: () =>
+      "This is a bug in Kiln's incremental builds: please report it with the files named. Delete .kiln/ and build again to get a correct output now.",
+  }),
   Utf8Invalid: define<{ offset: number }>({
     code: "KILN_UTF8_INVALID",
     title: "The file is not valid UTF-8",
