@@ -155,6 +155,7 @@ async function renderRoute(
     site,
     headTags: [...assets.stylesFor(loaded.module), ...assets.headTags],
     markdown: loaded.markdown,
+    endpoint: route.page.endpoint !== undefined,
   };
   if (pool) {
     try {

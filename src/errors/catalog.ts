@@ -137,6 +137,13 @@ export const catalog = {
     message: () => "The page module has no default export to render.",
     hint: () => "Add `export default function Page() { ... }` to the page.",
   }),
+  EndpointInvalid: define<{ problem: string }>({
+    code: "KILN_ENDPOINT_INVALID",
+    title: "A file page gave no file",
+    message: ({ problem }) => `This page writes a file, not HTML, but ${problem}.`,
+    hint: () =>
+      'A page named like `feed.xml.ts` writes exactly what its default export returns: `export default function () { return "<rss>…</rss>"; }` (a string or bytes, or a promise of one).',
+  }),
   PagePathsMissing: define({
     code: "KILN_PAGE_PATHS_MISSING",
     title: "A dynamic page has no paths()",
