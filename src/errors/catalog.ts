@@ -278,7 +278,7 @@ export const catalog = {
     title: "Browser code does not bundle",
     message: ({ reason }) => reason,
     hint: () =>
-      "Islands and client scripts run in the browser: they cannot import node: modules or `kiln` itself.",
+      "Islands and client scripts run in the browser: they cannot import node: modules or `kiln-ssg` itself.",
   }),
   // markdown (issue 3)
   MarkdownTooDeep: define<{ limit: number }>({
