@@ -4,6 +4,7 @@
  * what happened; hints say what to do.
  */
 import { deployErrors } from "./catalog-deploy.js";
+import { initErrors } from "./catalog-init.js";
 import { sourceErrors } from "./catalog-sources.js";
 import { systemErrors } from "./catalog-system.js";
 import { define } from "./define-error.js";
@@ -382,4 +383,5 @@ export const catalog = {
   ...sourceErrors,
   ...deployErrors,
   ...systemErrors,
+  ...initErrors,
 } as const;
