@@ -49,6 +49,8 @@ const NPM_INSTALL = ["install", "--no-audit", "--no-fund", "--prefer-offline"];
 describe("the packed package", { timeout: 900_000 }, () => {
   let temp: string;
   let tarball: string;
+  /** A folder with the tarball installed, where `npx kiln` is the packed one. */
+  let app: string;
 
   before(async () => {
     // `npm test` builds lib/ first; packing without scripts leaves it alone for the
@@ -73,7 +75,7 @@ describe("the packed package", { timeout: 900_000 }, () => {
   });
 
   it("installs into an empty folder and builds a site that imports kiln-ssg, types included", async () => {
-    const app = path.join(temp, "app");
+    app = path.join(temp, "app");
     await mkdir(path.join(app, "src/pages"), { recursive: true });
     await writeFile(
       path.join(app, "package.json"),
@@ -134,4 +136,30 @@ describe("the packed package", { timeout: 900_000 }, () => {
     assert.equal(wrong.code, 2, wrong.stdout);
     assert.match(wrong.stdout, /src\/wrong\.ts.*TS2322/);
   });
+
+  for (const template of ["blog", "docs", "minimal"]) {
+    it(`kiln init --template ${template} from the package gives a project that installs, builds and type-checks`, async (t) => {
+      if (!app) return t.skip("the package did not install");
+      const init = await ok(
+        "npx",
+        ["--no-install", "kiln", "init", template, "--template", template],
+        app,
+      );
+      assert.match(init.stdout, new RegExp(`cd ${template}\n  npm install\n  npx kiln dev`));
+      const site = path.join(app, template);
+      // `npm install <tarball>` stands for the registry: the project depends on kiln-ssg ^x.y.z.
+      await ok("npm", [...NPM_INSTALL, tarball], site);
+      const pkg = JSON.parse(await readFile(path.join(site, "package.json"), "utf8")) as {
+        dependencies: Record<string, string>;
+      };
+      assert.match(pkg.dependencies["kiln-ssg"] ?? "", /kiln-ssg-.*\.tgz$/);
+      const built = await ok("npx", ["--no-install", "kiln", "build"], site);
+      assert.match(built.stdout, /^Built \d+ pages/);
+      assert.ok(
+        parse(await readFile(path.join(site, "dist/index.html"), "utf8")).querySelector("h1"),
+      );
+      // The project's own TypeScript, from its devDependencies, checks its pages and config.
+      await ok("npm", ["run", "check"], site);
+    });
+  }
 });
