@@ -19,7 +19,7 @@ const KILN = path.join(REPO, "bin/kiln.js");
 const N = Number(process.argv[2] ?? 10_000);
 const CORPUS = process.argv[3] ?? "/work/shared/bench/gen-corpus.mjs";
 
-const PAGE = `import { Head, getCollection, renderEntry, type Entry, type PageProps } from "kiln";
+const PAGE = `import { Head, getCollection, renderEntry, type Entry, type PageProps } from "kiln-ssg";
 
 export function paths() {
   return getCollection("posts").map((post) => ({ params: { slug: post.id }, props: { post } }));

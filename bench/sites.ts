@@ -14,12 +14,12 @@ export type Tool = "kiln" | "hugo" | "eleventy";
 export type Mode = "defaults" | "like";
 export type Shape = "collection" | "pages";
 
-const kilnConfig = (mode: Mode) => `import { defineConfig } from "kiln";
+const kilnConfig = (mode: Mode) => `import { defineConfig } from "kiln-ssg";
 
 export default defineConfig({ site: { title: "Bench" }${mode === "like" ? ", markdown: { highlight: false }" : ""} });
 `;
 
-const KILN_PAGE = `import { Head, getCollection, renderEntry, type Entry } from "kiln";
+const KILN_PAGE = `import { Head, getCollection, renderEntry, type Entry } from "kiln-ssg";
 
 export function paths() {
   return getCollection("posts").map((post) => ({ params: { slug: post.id }, props: { post } }));

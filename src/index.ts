@@ -69,7 +69,7 @@ export { z } from "zod";
 
 /**
  * The data type of each collection, filled in by the project:
- * `declare module "kiln" { interface Collections extends CollectionsOf<typeof config> {} }`.
+ * `declare module "kiln-ssg" { interface Collections extends CollectionsOf<typeof config> {} }`.
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Collections {}

@@ -1,4 +1,4 @@
-import { defineConfig, isoDate, z } from "kiln";
+import { defineConfig, isoDate, z } from "kiln-ssg";
 
 export default defineConfig({
   site: {

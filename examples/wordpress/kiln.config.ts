@@ -1,4 +1,4 @@
-import { defineConfig, wordpressSource } from "kiln";
+import { defineConfig, wordpressSource } from "kiln-ssg";
 
 // The WordPress to build from: its base URL, such as http://127.0.0.1:8080.
 const url = process.env.WORDPRESS_URL;

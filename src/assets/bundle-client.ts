@@ -101,12 +101,12 @@ const useKilnPreact: esbuild.Plugin = {
   },
 };
 
-/** `kiln` itself is Node code; an island that imports it would drag the build into the page. */
+/** `kiln-ssg` itself is Node code; an island that imports it would drag the build into the page. */
 const refuseServerImports: esbuild.Plugin = {
   name: "kiln:client-refuse-server",
   setup(build) {
-    build.onResolve({ filter: /^kiln$/ }, () => ({
-      errors: [{ text: "Browser code cannot import `kiln`: it is the build's own code." }],
+    build.onResolve({ filter: /^kiln-ssg$/ }, () => ({
+      errors: [{ text: "Browser code cannot import `kiln-ssg`: it is the build's own code." }],
     }));
   },
 };

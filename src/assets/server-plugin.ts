@@ -71,7 +71,7 @@ export function createAssetsServerPlugin(root: string): AssetsServerPlugin {
         const source = JSON.stringify(args.path + RAW);
         return {
           contents: [
-            `import { markIsland } from "kiln";`,
+            `import { markIsland } from "kiln-ssg";`,
             `import Component from ${source};`,
             `export * from ${source};`,
             `export default markIsland(Component, ${JSON.stringify(id)});`,

@@ -14,6 +14,7 @@ import type { ShardSpec } from "../shard/index.js";
 import { formatSummary } from "./format-summary.js";
 import { runDeploy } from "./run-deploy.js";
 import { runDev } from "./run-dev.js";
+import { runInit } from "./run-init.js";
 import { USAGE, parseCommand, type Command } from "./parse-args.js";
 import { createProgressLine } from "./progress-line.js";
 
@@ -55,6 +56,8 @@ async function run(command: Command): Promise<number> {
       return runDev(command);
     case "deploy":
       return runDeploy(command);
+    case "init":
+      return runInit(command);
   }
 }
 

@@ -31,12 +31,21 @@ export type Command =
       maxDeletes: number | undefined;
       debug: boolean;
     }
+  | {
+      name: "init";
+      /** Undefined when not given: asked on a terminal. */
+      dir: string | undefined;
+      template: string | undefined;
+      force: boolean;
+      debug: boolean;
+    }
   | { name: "help" }
   | { name: "version" };
 
 export const USAGE = `Usage: kiln <command> [root] [options]
 
 Commands:
+  init [dir]     Start a new project in dir from a starter (asks on a terminal)
   build [root]   Build the site in root (default: the current folder) into its outDir
   serve [root]   Serve the built site on 127.0.0.1 to preview it
   dev [root]     Serve the site on 127.0.0.1:4321 while you edit it, reloading the browser
@@ -45,6 +54,9 @@ Commands:
                  Join the outputs of \`build --shard 1/n\` … \`n/n\` into one site
 
 Options:
+  --template <name>
+                 init: the starter, blog, docs or minimal
+  --force        init: write into a folder that is not empty (its other files stay)
   --out <dir>    Output folder, relative to root (default: the config's outDir, "dist")
   --offline      build: remote sources use only their cache in .kiln/, no network
   --port <n>     Port for serve (default: 4173) or dev (default: 4321, or the next free one)
@@ -79,6 +91,8 @@ export function parseCommand(argv: readonly string[]): Command {
         verify: { type: "boolean", default: false },
         "dry-run": { type: "boolean", default: false },
         "max-deletes": { type: "string" },
+        template: { type: "string" },
+        force: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
       },
@@ -91,6 +105,10 @@ export function parseCommand(argv: readonly string[]): Command {
   const [name, root = ".", ...extra] = positionals;
   if (values.help || name === undefined || name === "help") return { name: "help" };
   if (name === "merge") return parseMerge(positionals.slice(1), values.out, values.debug);
+  if (name === "init" && extra.length === 0) {
+    const dir = positionals[1];
+    return { name, dir, template: values.template, force: values.force, debug: values.debug };
+  }
   if (extra.length > 0)
     throw new KilnError(catalog.UsageInvalid({ problem: `unexpected argument "${extra[0]}"` }));
   const common = { root, outDir: values.out, debug: values.debug };

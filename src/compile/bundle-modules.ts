@@ -27,7 +27,7 @@ export interface BundledModules {
 }
 
 /**
- * Compiles the user's TSX/TS/JS modules for Node with esbuild. Imports of `kiln` and
+ * Compiles the user's TSX/TS/JS modules for Node with esbuild. Imports of `kiln-ssg` and
  * `preact` are bound to Kiln's own copies so pages and the renderer share one Preact and
  * one content store, wherever the project folder is.
  */
@@ -104,7 +104,7 @@ const kilnEntry = new URL(`../index${ownExtension}`, import.meta.url).href;
 const bindKilnImports: esbuild.Plugin = {
   name: "kiln:bind-imports",
   setup(build) {
-    build.onResolve({ filter: /^kiln$/ }, () => ({ path: kilnEntry, external: true }));
+    build.onResolve({ filter: /^kiln-ssg$/ }, () => ({ path: kilnEntry, external: true }));
     build.onResolve({ filter: /^preact(\/.*)?$/ }, (args) => ({
       path: import.meta.resolve(args.path),
       external: true,

@@ -8,7 +8,7 @@ export function defineConfig<const C extends KilnUserConfig>(config: C): C {
 
 /**
  * The data type of every collection declared in a config:
- * `declare module "kiln" { interface Collections extends CollectionsOf<typeof config> {} }`.
+ * `declare module "kiln-ssg" { interface Collections extends CollectionsOf<typeof config> {} }`.
  */
 export type CollectionsOf<C extends KilnUserConfig> = {
   [K in keyof NonNullable<C["collections"]>]: InferOutput<

@@ -8,7 +8,7 @@ const collectionName = z
 const collectionSchema = z.strictObject({
   /**
    * Validates and transforms each entry's data (front matter, JSON or YAML). Any Standard
-   * Schema works: `z.object({...})` from `kiln`'s re-exported zod is the usual choice.
+   * Schema works: `z.object({...})` from `kiln-ssg`'s re-exported zod is the usual choice.
    * @default no validation; data is kept as written
    */
   schema: z

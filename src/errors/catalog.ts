@@ -4,6 +4,7 @@
  * what happened; hints say what to do.
  */
 import { deployErrors } from "./catalog-deploy.js";
+import { initErrors } from "./catalog-init.js";
 import { sourceErrors } from "./catalog-sources.js";
 import { systemErrors } from "./catalog-system.js";
 import { define } from "./define-error.js";
@@ -293,7 +294,7 @@ export const catalog = {
     title: "Browser code does not bundle",
     message: ({ reason }) => reason,
     hint: () =>
-      "Islands and client scripts run in the browser: they cannot import node: modules or `kiln` itself.",
+      "Islands and client scripts run in the browser: they cannot import node: modules or `kiln-ssg` itself.",
   }),
   // markdown (issue 3)
   MarkdownTooDeep: define<{ limit: number }>({
@@ -397,4 +398,5 @@ export const catalog = {
   ...sourceErrors,
   ...deployErrors,
   ...systemErrors,
+  ...initErrors,
 } as const;

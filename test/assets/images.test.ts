@@ -78,7 +78,7 @@ describe("image mistakes", () => {
     return result;
   }
   const page = (attributes: string) =>
-    `import { Image } from "kiln";\nimport photo from "../images/photo.jpg";\nexport default function Home() {\n  return <Image src={photo} ${attributes} />;\n}\n`;
+    `import { Image } from "kiln-ssg";\nimport photo from "../images/photo.jpg";\nexport default function Home() {\n  return <Image src={photo} ${attributes} />;\n}\n`;
 
   it("refuses an image without alt text, naming the image and the page", async () => {
     const result = await buildWith(page(`sizes="10px"`));

@@ -87,7 +87,7 @@ describe("client scripts and page styles", () => {
     try {
       await writeFile(
         path.join(broken.root, "src/pages/plain.tsx"),
-        `import { Script } from "kiln";\nexport default function Plain() {\n  return <Script src="/scripts/hello.js" />;\n}\n`,
+        `import { Script } from "kiln-ssg";\nexport default function Plain() {\n  return <Script src="/scripts/hello.js" />;\n}\n`,
       );
       const result = await broken.build();
       assert.equal(result.code, 1);

@@ -46,13 +46,13 @@ describe("fuzzed content never crashes Kiln", () => {
       try {
         await writeFile(
           path.join(project.root, "kiln.config.ts"),
-          'import { defineConfig } from "kiln";\nexport default defineConfig({ site: { title: "Fuzz", lang: "en" } });\n',
+          'import { defineConfig } from "kiln-ssg";\nexport default defineConfig({ site: { title: "Fuzz", lang: "en" } });\n',
         );
         await mkdir(path.join(project.root, "src/content/params"), { recursive: true });
         await mkdir(path.join(project.root, "src/pages/p"), { recursive: true });
         await writeFile(
           path.join(project.root, "src/pages/p/[param].tsx"),
-          `import { getCollection } from "kiln";
+          `import { getCollection } from "kiln-ssg";
 export function paths() {
   return getCollection("params").flatMap((e) =>
     (e.data["values"] as string[]).map((param) => ({ params: { param } })),

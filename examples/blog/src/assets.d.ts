@@ -14,10 +14,10 @@ declare module "*.module.css" {
 
 /** Images: a source for `<Image src={photo} alt="…" />`, encoded by Kiln at build time. */
 declare module "*.jpg" {
-  const image: import("kiln").ImageSource;
+  const image: import("kiln-ssg").ImageSource;
   export default image;
 }
 declare module "*.png" {
-  const image: import("kiln").ImageSource;
+  const image: import("kiln-ssg").ImageSource;
   export default image;
 }

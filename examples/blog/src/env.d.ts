@@ -1,6 +1,6 @@
-import type { CollectionsOf } from "kiln";
+import type { CollectionsOf } from "kiln-ssg";
 import type config from "../kiln.config";
 
-declare module "kiln" {
+declare module "kiln-ssg" {
   interface Collections extends CollectionsOf<typeof config> {}
 }

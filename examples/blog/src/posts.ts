@@ -1,4 +1,4 @@
-import { getCollection } from "kiln";
+import { getCollection } from "kiln-ssg";
 
 /** Published posts, newest first. */
 export function publishedPosts() {

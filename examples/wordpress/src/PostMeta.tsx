@@ -1,4 +1,4 @@
-import type { WordpressPost } from "kiln";
+import type { WordpressPost } from "kiln-ssg";
 
 /** Date, author and categories of a post, as links. */
 export function PostMeta({ post }: { post: WordpressPost }) {

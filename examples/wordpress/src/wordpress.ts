@@ -1,4 +1,4 @@
-import { getCollection, type Entry, type WordpressPost, type WordpressTerm } from "kiln";
+import { getCollection, type Entry, type WordpressPost, type WordpressTerm } from "kiln-ssg";
 
 export type Post = Entry<WordpressPost>;
 

@@ -1,4 +1,4 @@
-import type { Entry } from "kiln";
+import type { Entry } from "kiln-ssg";
 import { FormattedDate } from "./FormattedDate";
 import { TagList } from "./TagList";
 

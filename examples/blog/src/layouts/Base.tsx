@@ -1,5 +1,5 @@
 import type { ComponentChildren } from "preact";
-import { Head } from "kiln";
+import { Head } from "kiln-ssg";
 import { SiteHeader } from "../components/SiteHeader";
 
 export default function Base(props: {

@@ -1,4 +1,4 @@
-import type { MarkdownLayoutProps } from "kiln";
+import type { MarkdownLayoutProps } from "kiln-ssg";
 import Base from "./Base";
 
 /** Markdown pages with `layout: Doc`: a title, a table of contents, the body. */

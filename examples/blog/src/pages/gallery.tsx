@@ -1,4 +1,4 @@
-import { Image, type PageProps } from "kiln";
+import { Image, type PageProps } from "kiln-ssg";
 import Base from "../layouts/Base";
 import dusk from "../images/kiln-at-dusk.jpg";
 import glaze from "../images/glaze-test.jpg";

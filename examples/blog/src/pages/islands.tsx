@@ -1,4 +1,4 @@
-import { Island, Script, type PageProps } from "kiln";
+import { Island, Script, type PageProps } from "kiln-ssg";
 import localTime from "../scripts/local-time.ts?client";
 import Base from "../layouts/Base";
 import Counter from "../islands/Counter";

@@ -1,4 +1,4 @@
-import { Island, type PageProps } from "kiln";
+import { Island, type PageProps } from "kiln-ssg";
 import Base from "../layouts/Base";
 import PostSearch from "../islands/PostSearch";
 import { publishedPosts } from "../posts";

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from "preact";
-import { Head } from "kiln";
+import { Head } from "kiln-ssg";
 
 export default function Base(props: { title: string; children?: ComponentChildren }) {
   return (

@@ -1,4 +1,4 @@
-import { getCollection, type Entry, type PageProps, type WordpressPost } from "kiln";
+import { getCollection, type Entry, type PageProps, type WordpressPost } from "kiln-ssg";
 import Base from "../layouts/Base";
 
 export function paths() {

@@ -1,4 +1,4 @@
-import { getCollection, type Entry, type WordpressPost } from "kiln";
+import { getCollection, type Entry, type WordpressPost } from "kiln-ssg";
 import Base from "../layouts/Base";
 import { PostMeta } from "../PostMeta";
 import { allPosts } from "../wordpress";

@@ -1,4 +1,4 @@
-import { renderEntry, type Entry, type PageProps } from "kiln";
+import { renderEntry, type Entry, type PageProps } from "kiln-ssg";
 import Base from "../../layouts/Base";
 import { FormattedDate } from "../../components/FormattedDate";
 import { TagList } from "../../components/TagList";

@@ -1,4 +1,4 @@
-import { getCollection, type Entry, type PageProps, type WordpressAuthor } from "kiln";
+import { getCollection, type Entry, type PageProps, type WordpressAuthor } from "kiln-ssg";
 import Base from "../../layouts/Base";
 import { allPosts } from "../../wordpress";
 

@@ -1,4 +1,4 @@
-import { getCollection, type Entry, type PageProps, type WordpressTerm } from "kiln";
+import { getCollection, type Entry, type PageProps, type WordpressTerm } from "kiln-ssg";
 import Base from "../../layouts/Base";
 import { postsIn } from "../../wordpress";
 

@@ -1,4 +1,4 @@
-import type { PageProps } from "kiln";
+import type { PageProps } from "kiln-ssg";
 import Base from "../../layouts/Base";
 import { PostMeta } from "../../PostMeta";
 import { allPosts, type Post } from "../../wordpress";
