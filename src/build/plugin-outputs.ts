@@ -1,4 +1,6 @@
 import type { ResolvedConfig } from "../config/index.js";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { KilnError, catalog } from "../errors/index.js";
 import { pluginRoutes, type PluginRunner } from "../plugins/index.js";
 import { outputPathKey, type RouteTable } from "../routes/index.js";
@@ -46,6 +48,10 @@ export async function writePluginOutputs(
     config: options.config,
     routes,
     has: (relative) => written.has(outputPathKey(relative)),
+    readFile: (relative) => {
+      assertInsideOutput(relative);
+      return readFile(path.join(options.staging.dir, relative));
+    },
     entries: (collection) => (store.names().includes(collection) ? store.list(collection) : []),
     renderEntry: (entry) => renderer.render(entry).html,
     async writeFile(relative, content) {

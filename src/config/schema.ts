@@ -228,6 +228,12 @@ export const configSchema = z.strictObject({
     )
     .default([]),
   /**
+   * `_headers` (Netlify, Cloudflare Pages) and `_headers.nginx.conf` with a strict
+   * Content-Security-Policy per page (hashes of its inline scripts and styles, no
+   * `'unsafe-inline'`) and hardening headers. A public/_headers wins. @default true
+   */
+  headers: z.boolean().default(true),
+  /**
    * `sitemap.xml` of every indexable page (not the 404 page, not `noindex` ones), split into
    * a sitemap index past 45,000 URLs. Needs `site.url`. @default true
    */

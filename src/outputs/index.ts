@@ -2,14 +2,23 @@ import type { KilnPlugin } from "../plugins/index.js";
 import { feedsPlugin } from "./feeds.js";
 import { redirectsPlugin } from "./redirects.js";
 import { robotsPlugin } from "./robots.js";
+import { securityHeadersPlugin } from "./security-headers.js";
 import { sitemapPlugin } from "./sitemap.js";
 
 export { sitemapFiles, SITEMAP_LIMIT } from "./sitemap.js";
 export { robotsText } from "./robots.js";
 export { escapeXml, absoluteUrl } from "./xml-escape.js";
 export { absolutizeHtml } from "./absolute-urls.js";
+export { inlineHashes, type InlineHashes } from "./inline-hashes.js";
+export { contentSecurityPolicy } from "./security-headers.js";
 
 /** Kiln's own outputs, written on the plugin API like any user's plugin; they run first. */
 export function builtinPlugins(): KilnPlugin[] {
-  return [sitemapPlugin(), robotsPlugin(), feedsPlugin(), redirectsPlugin()];
+  return [
+    sitemapPlugin(),
+    robotsPlugin(),
+    feedsPlugin(),
+    redirectsPlugin(),
+    securityHeadersPlugin(),
+  ];
 }

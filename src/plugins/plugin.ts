@@ -40,6 +40,8 @@ export interface OutputHookContext extends HookBase {
    * rest of the build, so a later failure leaves the previous output whole.
    */
   writeFile: (relative: string, content: string | Uint8Array) => Promise<void>;
+  /** A file already in the output (a page, a public file, an earlier plugin's file). */
+  readFile: (relative: string) => Promise<Uint8Array>;
   /** Output paths already written by pages, public files or earlier plugins. */
   has: (relative: string) => boolean;
   /** A collection's entries, in the store's order; [] for an unknown name. */

@@ -43,7 +43,7 @@ describe("kiln command", () => {
     try {
       const result = await project.build();
       assert.equal(result.code, 0);
-      assert.match(result.stdout, /^Built 4 pages, 5 files, [\d.]+ (B|KB) in [\d.]+s → /);
+      assert.match(result.stdout, /^Built 4 pages, 7 files, [\d.]+ (B|KB) in [\d.]+s → /);
       assert.equal(result.stderr, "");
     } finally {
       await project.cleanup();

@@ -21,7 +21,11 @@ export function freePort(): Promise<number> {
  * A real nginx serving a built site as a production host would: pretty URLs via try_files,
  * the 404 page for unknown URLs. Runs in the foreground on 127.0.0.1, stopped by close().
  */
-export async function startNginx(root: string): Promise<{ url: string; close(): Promise<void> }> {
+export async function startNginx(
+  root: string,
+  /** Lines for the server block, such as an `include` of Kiln's header file. */
+  serverExtra = "",
+): Promise<{ url: string; close(): Promise<void> }> {
   const work = await mkdtemp(path.join(tmpdir(), "kiln-nginx-"));
   const port = await freePort();
   const config = `
@@ -45,6 +49,7 @@ http {
     index index.html;
     error_page 404 /404.html;
     location / { try_files $uri $uri/ =404; }
+    ${serverExtra}
   }
 }
 `;

@@ -54,6 +54,8 @@ describe("a site built from a JSON API", { timeout: 120_000 }, () => {
     const result = await build();
     assert.equal(result.code, 0, result.stderr);
     assert.deepEqual(await project.files(), [
+      "_headers",
+      "_headers.nginx.conf",
       "index.html",
       "products/kettle/index.html",
       "products/lamp/index.html",

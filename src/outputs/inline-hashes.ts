@@ -1,0 +1,70 @@
+import { createHash } from "node:crypto";
+
+/** The inline code a page runs, as CSP source expressions (`'sha256-…'`), and what no hash allows. */
+export interface InlineHashes {
+  scripts: string[];
+  styles: string[];
+  /** Of `style="…"` attributes: allowed with `'unsafe-hashes'`, still nothing else. */
+  styleAttributes: string[];
+  /** `onclick="…"` and the like, `javascript:` URLs: a strict policy blocks them. */
+  blocked: string[];
+}
+
+/** Script types a browser runs (or, for speculation rules, reads under script-src). */
+const RUN = /^(?:|module|text\/javascript|application\/javascript|speculationrules)$/i;
+const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
+const STYLE = /<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi;
+const TAG = /<[a-z][^\s/>]*(?:\s[^>]*)?>/gi;
+const STYLE_ATTRIBUTE = /\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
+const HANDLER = /\s(on[a-z]+)\s*=/i;
+const JAVASCRIPT_URL = /\s(?:href|src|action)\s*=\s*["']?\s*javascript:/i;
+
+/**
+ * Finds what a strict Content-Security-Policy must name in a page Kiln wrote: the hash of
+ * every inline `<script>` that runs and every `<style>`, and of every `style` attribute. The
+ * HTML is Kiln's own output (preact-render-to-string and markdown-it), whose shape these
+ * patterns follow; a hash of something that is not code costs nothing but a longer header.
+ */
+export function inlineHashes(html: string): InlineHashes {
+  const scripts = new Set<string>();
+  const styles = new Set<string>();
+  const styleAttributes = new Set<string>();
+  const blocked = new Set<string>();
+  for (const [, attributes = "", code = ""] of html.matchAll(SCRIPT)) {
+    if (/\ssrc\s*=/i.test(attributes)) continue;
+    const type = /\stype\s*=\s*["']?([^"'\s>]*)/i.exec(attributes)?.[1] ?? "";
+    if (RUN.test(type)) scripts.add(hash(code));
+  }
+  for (const [, css = ""] of html.matchAll(STYLE)) styles.add(hash(css));
+  // Inside tags only, outside the scripts and styles already read.
+  const markup = html.replace(SCRIPT, "<script>").replace(STYLE, "<style>");
+  for (const [tag] of markup.matchAll(TAG)) {
+    for (const [, double, single] of tag.matchAll(STYLE_ATTRIBUTE))
+      styleAttributes.add(hash(decodeAttribute(double ?? single ?? "")));
+    const handler = HANDLER.exec(tag);
+    if (handler) blocked.add(`an inline ${handler[1]!.toLowerCase()} handler`);
+    if (JAVASCRIPT_URL.test(tag)) blocked.add("a javascript: URL");
+  }
+  return {
+    scripts: [...scripts].sort(),
+    styles: [...styles].sort(),
+    styleAttributes: [...styleAttributes].sort(),
+    blocked: [...blocked].sort(),
+  };
+}
+
+function hash(text: string): string {
+  return `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+}
+
+/** The value a browser hashes: the attribute after character references are decoded. */
+function decodeAttribute(value: string): string {
+  return value.replace(
+    /&(?:#(\d+)|#x([0-9a-f]+)|(amp|quot|apos|lt|gt));/gi,
+    (_, dec, hex, name) => {
+      if (dec) return String.fromCodePoint(Number(dec));
+      if (hex) return String.fromCodePoint(parseInt(hex as string, 16));
+      return { amp: "&", quot: '"', apos: "'", lt: "<", gt: ">" }[(name as string).toLowerCase()]!;
+    },
+  );
+}
