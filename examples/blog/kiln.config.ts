@@ -13,6 +13,9 @@ export default defineConfig({
   // rss.xml, atom.xml and feed.json of the posts, full content.
   feeds: [{ collection: "posts" }],
   collections: {
+    glossary: {
+      schema: z.object({ term: z.string(), order: z.number().int() }),
+    },
     posts: {
       schema: z.object({
         title: z.string(),

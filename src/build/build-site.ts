@@ -8,6 +8,7 @@ import { outputPathKey, type RouteTable } from "../routes/index.js";
 import { inShard, writeShardManifest, type ShardSpec } from "../shard/index.js";
 import { toPosix } from "../support/index.js";
 import { acquireBuildLock } from "./build-lock.js";
+import { checkOutput } from "./check-output.js";
 import { copyPublic } from "./copy-public.js";
 import { prepareSite } from "./prepare-site.js";
 import { assertSafeOutDir, cacheDirOf, resolveProjectPaths, resolveRoot } from "./project-paths.js";
@@ -187,6 +188,8 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
             runtime,
             runtimeSpec,
           });
+      // A shard cannot see the pages its links lead to; the whole site is checked.
+      if (!options.shard) await checkOutput({ config, root, table, dir: staging.dir, warn });
       progress({ stage: "write" });
       if (options.shard) await writeShardManifest(staging.dir, options.shard);
       await plan.beforeCommit();

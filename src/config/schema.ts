@@ -227,6 +227,16 @@ export const configSchema = z.strictObject({
       ),
     )
     .default([]),
+  /** Checks of the built site that fail the build ("error"), only print ("warn") or are off. */
+  checks: z
+    .strictObject({
+      /**
+       * Every internal href, src and srcset must lead to a file of the output, and every
+       * #fragment to an id on its page. @default "error"
+       */
+      links: z.enum(["error", "warn"]).or(z.literal(false)).default("error"),
+    })
+    .prefault({}),
   /**
    * `_headers` (Netlify, Cloudflare Pages) and `_headers.nginx.conf` with a strict
    * Content-Security-Policy per page (hashes of its inline scripts and styles, no

@@ -46,6 +46,14 @@ export const catalog = {
     message: ({ pid }) => `Another Kiln build of this project is running (process ${pid}).`,
     hint: () => "Wait for it to finish. If no build runs, delete .kiln-build.lock and try again.",
   }),
+  LinksBroken: define<{ count: number; list: string }>({
+    code: "KILN_LINKS_BROKEN",
+    title: "Links in the site lead nowhere",
+    message: ({ count, list }) =>
+      `${count} link${count === 1 ? "" : "s"} in the built site lead${count === 1 ? "s" : ""} nowhere:\n${list}`,
+    hint: () =>
+      'Fix each link (or the page it should reach); the previous output is unchanged. `checks: { links: "warn" }` in kiln.config.ts builds anyway and prints them.',
+  }),
   BuildVerifyFailed: define<{ count: number; files: string }>({
     code: "KILN_BUILD_VERIFY_FAILED",
     title: "The incremental output differs from a cold build",

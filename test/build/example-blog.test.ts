@@ -15,7 +15,7 @@ describe("examples/blog", () => {
     project = await copyProject(path.join(REPO, "examples/blog"));
     const result = await project.build();
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /Built 16 pages, 49 files/);
+    assert.match(result.stdout, /Built 23 pages, 56 files/);
   });
   after(() => project.cleanup());
 
@@ -26,6 +26,9 @@ describe("examples/blog", () => {
       "404.html",
       "about/index.html",
       "docs/what-is-jamstack/index.html",
+      "docs/glossary/index.html",
+      "docs/deploying-and-hosting/index.html",
+      "_headers",
       "posts/hello-kiln/index.html",
       "tags/kiln/index.html",
       "styles.css",

@@ -1,0 +1,95 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { toPosix, walkFiles } from "../support/index.js";
+import { pageLinks } from "./page-links.js";
+
+/** A link in the output that leads nowhere. */
+export interface BrokenLink {
+  /** The page's URL. */
+  page: string;
+  /** The page's source file, relative to the project, when it has one. */
+  source: string | undefined;
+  link: string;
+  problem: string;
+}
+
+export interface CheckLinksOptions {
+  /** The output folder, complete (pages, public files, assets, plugin outputs). */
+  dir: string;
+  /** Output path → the page's URL and source file, for every HTML page. */
+  pages: ReadonlyMap<string, { url: string; source: string | undefined }>;
+}
+
+const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+
+/**
+ * Every internal `href`, `src` and `srcset` of every page must lead to a file of the output,
+ * and every `#fragment` to an id on its page. Reads each page once; returns all the problems.
+ */
+export async function checkLinks({ dir, pages }: CheckLinksOptions): Promise<BrokenLink[]> {
+  const files = new Set(
+    (await walkFiles(dir, () => false)).map((file) => toPosix(path.relative(dir, file))),
+  );
+  const idsOf = new Map<string, Set<string>>();
+  const linksOf = new Map<string, string[]>();
+  for (const outputPath of pages.keys()) {
+    const { ids, links } = pageLinks(await readFile(path.join(dir, outputPath), "utf8"));
+    idsOf.set(outputPath, ids);
+    linksOf.set(outputPath, links);
+  }
+  const broken: BrokenLink[] = [];
+  for (const [outputPath, links] of linksOf) {
+    const page = pages.get(outputPath)!;
+    for (const link of new Set(links)) {
+      const problem = problemOf(link, page.url, files, idsOf, outputPath);
+      if (problem) broken.push({ page: page.url, source: page.source, link, problem });
+    }
+  }
+  return broken;
+}
+
+function problemOf(
+  link: string,
+  pageUrl: string,
+  files: ReadonlySet<string>,
+  idsOf: ReadonlyMap<string, Set<string>>,
+  from: string,
+): string | undefined {
+  if (link === "" || EXTERNAL.test(link)) return undefined;
+  const hashAt = link.indexOf("#");
+  const fragment = hashAt === -1 ? undefined : link.slice(hashAt + 1);
+  const target = (hashAt === -1 ? link : link.slice(0, hashAt)).replace(/\?.*$/, "");
+  let file = from;
+  if (target !== "") {
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(target, `http://site${pageUrl}`).pathname);
+    } catch {
+      return "is not a valid URL";
+    }
+    const found = resolveFile(pathname, files);
+    if (found === undefined) return "leads to no file of the site";
+    file = found;
+  }
+  if (fragment === undefined || fragment === "" || fragment === "top") return undefined;
+  const ids = idsOf.get(file);
+  if (ids && !ids.has(safeDecode(fragment))) return `has no element with id "${fragment}" there`;
+  return undefined;
+}
+
+/** `/a/` → `a/index.html`; `/a` → `a`, `a.html` or `a/index.html`, as static hosts serve them. */
+function resolveFile(pathname: string, files: ReadonlySet<string>): string | undefined {
+  const relative = pathname.replace(/^\/+/, "");
+  const candidates = pathname.endsWith("/")
+    ? [`${relative}index.html`]
+    : [relative, `${relative}.html`, `${relative}/index.html`];
+  return candidates.find((candidate) => files.has(candidate));
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
