@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { KILN_BIN, REPO, copyProject, runKiln } from "../helpers/build-fixture.js";
@@ -47,6 +48,22 @@ describe("kiln command", () => {
       assert.equal(result.stderr, "");
     } finally {
       await project.cleanup();
+    }
+  });
+
+  it("a build that finds no page says where pages go and how to start a project", async () => {
+    const root = await mkdtemp(path.join(tmpdir(), "kiln-empty-"));
+    try {
+      const result = await runKiln(["build"], { cwd: root });
+      assert.equal(result.code, 0, result.stderr);
+      assert.match(result.stdout, /^Built 0 pages/);
+      assert.match(
+        result.stderr,
+        /^warning: No pages: src\/pages has no \.tsx, \.jsx, \.md or \.mdx file\./,
+      );
+      assert.match(result.stderr, /npx kiln init my-site --template blog/);
+    } finally {
+      await rm(root, { recursive: true, force: true });
     }
   });
 
