@@ -3,6 +3,7 @@
  * `getEntry` and `renderEntry` in pages and layouts; `z` for collection schemas.
  */
 import { queryCollection, queryEntry, type Entry } from "./content/index.js";
+import type { SiteInfo } from "./render/index.js";
 export { isoDate } from "./content/index.js";
 
 export {
@@ -17,6 +18,11 @@ export {
   markIsland,
   Script,
   Image,
+  Seo,
+  usePage,
+  type PageInfo,
+  type SeoProps,
+  type SiteInfo,
   type ImageProps,
   type ImageSource,
   type HydrateStrategy,
@@ -96,4 +102,8 @@ export type PageProps<P extends object = object> = P & {
   /** The page's URL, such as `/posts/hello/`. */
   url: string;
   params: Record<string, string>;
+  /** The config's `site`: url, title, lang, description. */
+  site: SiteInfo;
+  /** The page's absolute URL (`site.url` + `url`), when `site.url` is set. */
+  absoluteUrl: string | undefined;
 };

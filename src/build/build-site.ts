@@ -14,6 +14,7 @@ import { assertSafeOutDir, cacheDirOf, resolveProjectPaths, resolveRoot } from "
 import { planIncremental } from "./incremental-plan.js";
 import { renderRoutes } from "./render-routes.js";
 import { writePluginOutputs } from "./plugin-outputs.js";
+import { verifyOutput } from "./verify-build.js";
 import { createStaging, recoverInterruptedSwap } from "./staging.js";
 
 export interface BuildOptions {
@@ -31,10 +32,17 @@ export interface BuildOptions {
   workers?: number | undefined;
   /** Build only this shard's pages and public files, and write its manifest. */
   shard?: ShardSpec | undefined;
+  /**
+   * Then build again cold into a temporary folder and fail, naming the files, if the two
+   * outputs differ by a byte (`kiln build --verify`).
+   */
+  verify?: boolean | undefined;
+  /** Reuse no page, and read or write no incremental cache, build graph or remote cache. */
+  cold?: boolean | undefined;
 }
 
 export interface BuildProgress {
-  stage: "config" | "content" | "pages" | "render" | "write";
+  stage: "config" | "content" | "pages" | "render" | "write" | "verify";
   done?: number;
   total?: number;
   /** What is counted. @default "pages" */
@@ -53,10 +61,24 @@ export interface BuildResult {
   files: number;
   bytes: number;
   seconds: number;
+  /** With `verify`: the files found identical to a cold build. */
+  verified?: number | undefined;
 }
 
 /** config → content → pages → routes → render → public files → swap into place. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  const result = await buildOnce(options);
+  if (options.verify) {
+    options.onProgress?.({ stage: "verify" });
+    const { files } = await verifyOutput(result.outDir, (outDir) =>
+      buildOnce({ ...options, outDir, cold: true, onProgress: undefined }),
+    );
+    return { ...result, verified: files };
+  }
+  return result;
+}
+
+async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const root = resolveRoot(options.root);
   const progress = options.onProgress ?? (() => {});
@@ -72,7 +94,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await recoverInterruptedSwap(paths.outDir, (message) => options.logger.warn(message));
     // Off when offline: the remote cache is network too.
     const remoteCache = await pullRemoteCache({
-      remote: options.offline ? undefined : config.cache.remote,
+      remote: options.offline || options.cold ? undefined : config.cache.remote,
       cacheDir: paths.cacheDir,
       logger: options.logger,
     });
@@ -108,6 +130,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       pages: pagesByFile,
       store,
       logger: options.logger,
+      cold: options.cold,
     });
     const current = await plan.currentOutput();
     if (current) {
@@ -169,8 +192,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       await plan.beforeCommit();
       await staging.commit();
       await plan.save(rendered.reads, rendered.assets);
-      await writeBuildGraph(paths.cacheDir, root, rendered.graph);
-      await remoteCache.push();
+      if (!options.cold) {
+        await writeBuildGraph(paths.cacheDir, root, rendered.graph);
+        await remoteCache.push();
+      }
       return {
         outDir: paths.outDir,
         workers: rendered.workers,

@@ -28,6 +28,8 @@ export interface PlanIncrementalOptions {
   pages: ReadonlyMap<string, LoadedPage>;
   store: ContentStore;
   logger: SourceLogger;
+  /** Reuse nothing and leave the cache as it is (`--verify`'s cold build). */
+  cold?: boolean | undefined;
 }
 
 /**
@@ -75,7 +77,9 @@ export async function planIncremental(options: PlanIncrementalOptions): Promise<
       toPosix(path.relative(root, outDir)),
     ].join("\n"),
   );
-  const cache = await readBuildCache(options.cacheDir, (message) => options.logger.warn(message));
+  const cache = options.cold
+    ? undefined
+    : await readBuildCache(options.cacheDir, (message) => options.logger.warn(message));
   const previous = cache?.scope === scope ? cache.routes : {};
 
   const moduleDigests = new Map<string, Promise<string>>();
@@ -176,8 +180,9 @@ export async function planIncremental(options: PlanIncrementalOptions): Promise<
         discard: () => staging.discard(),
       };
     },
-    beforeCommit: () => dropBuildCache(options.cacheDir),
+    beforeCommit: () => (options.cold ? Promise.resolve() : dropBuildCache(options.cacheDir)),
     async save(readsByUrl, assetsByUrl) {
+      if (options.cold) return;
       const routes: Record<string, RouteRecord> = {};
       await forEachLimited(table.routes, async (route) => {
         const key = keys.get(route.outputPath);

@@ -116,9 +116,13 @@ export async function renderRoutes(options: RenderRoutesOptions): Promise<Render
 }
 
 function startPool(options: RenderRoutesOptions): RenderPool | undefined {
-  const count =
-    options.workers ??
-    (options.table.routes.length >= PARALLEL_THRESHOLD ? availableParallelism() : 0);
+  // Counted among the pages to render: a warm build that re-renders one page of 10k does
+  // not pay for starting workers (about 3 s at 10k pages: each receives the whole store).
+  const reuse = options.reuse;
+  const toRender = reuse
+    ? options.table.routes.filter((route) => reuse(route) === undefined).length
+    : options.table.routes.length;
+  const count = options.workers ?? (toRender >= PARALLEL_THRESHOLD ? availableParallelism() : 0);
   if (count < 1) return undefined;
   try {
     return createRenderPool(count, {
@@ -151,6 +155,7 @@ async function renderRoute(
     site,
     headTags: [...assets.stylesFor(loaded.module), ...assets.headTags],
     markdown: loaded.markdown,
+    endpoint: route.page.endpoint !== undefined,
   };
   if (pool) {
     try {

@@ -8,7 +8,10 @@ export function formatSummary(result: BuildResult, cwd: string): string {
     `${result.files} files, ${formatBytes(result.bytes)} in ${result.seconds.toFixed(2)}s` +
     `${result.workers ? ` (${result.workers} ${result.workers === 1 ? "worker" : "workers"})` : ""} → ${where}` +
     (result.reused > 0 ? ` (${result.reused} unchanged)` : "") +
-    "\n"
+    "\n" +
+    (result.verified === undefined
+      ? ""
+      : `Verified: all ${result.verified} files are byte-identical to a cold build.\n`)
   );
 }
 

@@ -68,7 +68,13 @@ async function runBuild(
     workers,
     shard,
     offline,
-  }: { workers: number | undefined; shard: ShardSpec | undefined; offline: boolean },
+    verify,
+  }: {
+    workers: number | undefined;
+    shard: ShardSpec | undefined;
+    offline: boolean;
+    verify: boolean;
+  },
 ): Promise<number> {
   const line = createProgressLine(process.stderr);
   const interrupt = new AbortController();
@@ -82,6 +88,7 @@ async function runBuild(
       workers,
       shard,
       offline,
+      verify,
       signal: interrupt.signal,
       onProgress: (progress) => line.update(progress),
       logger: {

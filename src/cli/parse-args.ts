@@ -11,6 +11,7 @@ export type Command =
       offline: boolean;
       workers: number | undefined;
       shard: ShardSpec | undefined;
+      verify: boolean;
     }
   | { name: "merge"; inputs: string[]; outDir: string; debug: boolean }
   | { name: "serve"; root: string; outDir: string | undefined; port: number; debug: boolean }
@@ -63,6 +64,8 @@ Options:
   --workers <n>  Render threads for build; 0 renders on the main thread (default: one per CPU
                  for sites of 400 pages or more)
   --shard <i/n>  Build only shard i of n (1-based): the pages whose output path hashes to it
+  --verify       build: then build again cold in a temporary folder and fail, naming the
+                 files, if the output differs by a byte (proves the incremental build)
   --dry-run      deploy: print the plan (uploads, deletions, bytes) and change nothing
   --max-deletes <n>
                  deploy: refuse to delete more than n files from the bucket (default: 256)
@@ -85,6 +88,7 @@ export function parseCommand(argv: readonly string[]): Command {
         shard: { type: "string" },
         debug: { type: "boolean", default: false },
         offline: { type: "boolean", default: false },
+        verify: { type: "boolean", default: false },
         "dry-run": { type: "boolean", default: false },
         "max-deletes": { type: "string" },
         template: { type: "string" },
@@ -116,6 +120,7 @@ export function parseCommand(argv: readonly string[]): Command {
         offline: values.offline,
         workers: parseWorkers(values.workers),
         shard: parseShard(values.shard),
+        verify: values.verify,
       };
     case "serve":
       return { name, ...common, port: parsePort(values.port) };

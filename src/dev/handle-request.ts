@@ -118,9 +118,13 @@ async function sendPage(
       islands: site.assets.islands,
       headTags: [...site.assets.stylesFor(loaded.module), ...site.assets.headTags],
       markdown: loaded.markdown,
+      endpoint: route.page.endpoint !== undefined,
     });
     for (const [output, source] of page.assets) site.markdownAssets.set(output, source);
-    html = page.html;
+    if (route.page.endpoint !== undefined) {
+      return sendBody(req, res, status, contentTypeOf(outputPath), page.html);
+    }
+    html = page.html as string;
   } catch (error) {
     context.reportError(error);
     html = renderErrorPage(error, context.root);

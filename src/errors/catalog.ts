@@ -46,6 +46,14 @@ export const catalog = {
     message: ({ pid }) => `Another Kiln build of this project is running (process ${pid}).`,
     hint: () => "Wait for it to finish. If no build runs, delete .kiln-build.lock and try again.",
   }),
+  BuildVerifyFailed: define<{ count: number; files: string }>({
+    code: "KILN_BUILD_VERIFY_FAILED",
+    title: "The incremental output differs from a cold build",
+    message: ({ count, files }) =>
+      `${count} file${count === 1 ? "" : "s"} of the output differ from a cold build of the same input:\n${files}`,
+    hint: () =>
+      "This is a bug in Kiln's incremental builds: please report it with the files named. Delete .kiln/ and build again to get a correct output now.",
+  }),
   Utf8Invalid: define<{ offset: number }>({
     code: "KILN_UTF8_INVALID",
     title: "The file is not valid UTF-8",
@@ -129,6 +137,13 @@ export const catalog = {
     title: "A page has no component",
     message: () => "The page module has no default export to render.",
     hint: () => "Add `export default function Page() { ... }` to the page.",
+  }),
+  EndpointInvalid: define<{ problem: string }>({
+    code: "KILN_ENDPOINT_INVALID",
+    title: "A file page gave no file",
+    message: ({ problem }) => `This page writes a file, not HTML, but ${problem}.`,
+    hint: () =>
+      'A page named like `feed.xml.ts` writes exactly what its default export returns: `export default function () { return "<rss>…</rss>"; }` (a string or bytes, or a promise of one).',
   }),
   PagePathsMissing: define({
     code: "KILN_PAGE_PATHS_MISSING",

@@ -20,7 +20,7 @@ export function sitemapFiles(
   limit = SITEMAP_LIMIT,
 ): Map<string, string> {
   const urls: SitemapUrl[] = routes
-    .filter((route) => !route.isNotFound && !isNoindex(route))
+    .filter((route) => route.isPage && !route.isNotFound && !isNoindex(route))
     .map((route) => ({ loc: absoluteUrl(siteUrl, route.url), lastmod: lastModified(route) }));
   const files = new Map<string, string>();
   if (urls.length <= limit) {

@@ -10,6 +10,7 @@ export function pluginRoutes(table: RouteTable): readonly PluginRoute[] {
         outputPath: route.outputPath,
         pageFile: route.page.relative,
         isNotFound: route.page.isNotFound,
+        isPage: route.page.endpoint === undefined,
         props: route.props,
       }),
     ),

@@ -10,6 +10,8 @@ export interface PluginRoute {
   /** The page file it comes from, relative to the project. */
   readonly pageFile: string;
   readonly isNotFound: boolean;
+  /** False for a file that is not an HTML page (`src/pages/feed.xml.ts`). */
+  readonly isPage: boolean;
   readonly props: Readonly<Record<string, unknown>>;
 }
 

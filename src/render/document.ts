@@ -1,6 +1,8 @@
 import { escapeAttribute, escapeText } from "./html-escape.js";
 
 export interface SiteInfo {
+  /** The site's public origin (`https://example.org`), when configured. */
+  url?: string | undefined;
   title: string;
   lang: string;
   description?: string | undefined;

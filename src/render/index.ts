@@ -1,5 +1,7 @@
 export { renderPage, type RenderPageInput } from "./render-page.js";
 export { Head } from "./head.js";
+export { usePage, type PageInfo } from "./page-context.js";
+export { Seo, jsonForScript, type SeoProps } from "./seo.js";
 export { DefaultLayout, type MarkdownLayoutProps } from "./default-layout.js";
 export type { SiteInfo } from "./document.js";
 export { escapeAttribute, escapeText } from "./html-escape.js";

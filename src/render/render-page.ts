@@ -4,6 +4,7 @@ import { KilnError, catalog } from "../errors/index.js";
 import { traceComponents } from "./component-trace.js";
 import { assembleDocument, type SiteInfo } from "./document.js";
 import { HeadCollector, HeadContext } from "./head.js";
+import { absoluteUrl, PageContext } from "./page-context.js";
 import {
   IslandCollector,
   IslandContext,
@@ -37,12 +38,23 @@ const HIGHLIGHTED = '<code class="hljs ';
  * a worker; it touches no file system.
  */
 export function renderPage(input: RenderPageInput): string {
+  const page = {
+    url: input.url,
+    absoluteUrl: absoluteUrl(input.url, input.site),
+    site: input.site,
+  };
+  // Every page and layout gets the site and its own absolute URL (for canonical links).
+  const props = { ...input.props, site: input.site, absoluteUrl: page.absoluteUrl };
   const collector = new HeadCollector();
   const islands = new IslandCollector(input.islands);
   const tree = h(
     IslandContext.Provider,
     { value: { collector: islands, strategy: undefined, inside: false } },
-    h(HeadContext.Provider, { value: collector }, h(input.component, input.props)),
+    h(
+      PageContext.Provider,
+      { value: page },
+      h(HeadContext.Provider, { value: collector }, h(input.component, props)),
+    ),
   );
   const body = traceComponents(() => renderToString(tree));
   if (!body.ok) {

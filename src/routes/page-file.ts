@@ -20,6 +20,11 @@ export interface PageFile {
   segments: Segment[];
   /** `src/pages/404.*`: written as `/404.html`, served for unknown URLs. */
   isNotFound: boolean;
+  /**
+   * For a file that is not an HTML page, `feed.xml.ts` or `[id].json.ts`: the extension of
+   * the file it writes (`.xml`), exactly what its default export returns.
+   */
+  endpoint?: string | undefined;
 }
 
 export const COMPONENT_EXTENSIONS = new Set([".tsx", ".jsx", ".ts", ".js"]);
@@ -32,7 +37,11 @@ export function parsePageFile(pagesDir: string, file: string): PageFile {
   const relative = toPosix(path.relative(pagesDir, file));
   const extension = path.extname(relative);
   const parts = relative.slice(0, -extension.length).split("/");
-  if (parts.at(-1) === "index") parts.pop();
+  const endpoint = COMPONENT_EXTENSIONS.has(extension)
+    ? /(?<=[^.])\.[A-Za-z0-9]+$/.exec(parts.at(-1)!)?.[0]
+    : undefined;
+  if (endpoint) parts[parts.length - 1] = parts.at(-1)!.slice(0, -endpoint.length);
+  else if (parts.at(-1) === "index") parts.pop();
   const segments = parts.map((part) => parseSegment(part, file));
   const names = segments.flatMap((s) => (s.kind === "static" ? [] : [s.name]));
   const duplicate = names.find((name, i) => names.indexOf(name) !== i);
@@ -54,6 +63,7 @@ export function parsePageFile(pagesDir: string, file: string): PageFile {
     kind: extension === ".md" ? "markdown" : extension === ".mdx" ? "mdx" : "component",
     segments,
     isNotFound: relative.slice(0, -extension.length) === "404",
+    ...(endpoint ? { endpoint } : {}),
   };
 }
 

@@ -37,8 +37,8 @@ export function createRouteTable(definitions: readonly PageDefinition[]): RouteT
   for (const { page, paths } of definitions) {
     if (!isDynamic(page)) {
       const parts = fillSegments(page.segments, {});
-      const url = page.isNotFound ? "/404.html" : urlFor(parts);
-      const outputPath = page.isNotFound ? "404.html" : outputPathFor(parts);
+      const url = page.isNotFound ? "/404.html" : urlFor(parts, page.endpoint);
+      const outputPath = page.isNotFound ? "404.html" : outputPathFor(parts, page.endpoint);
       routes.push({ url, outputPath, page, params: {}, props: {} });
       continue;
     }
@@ -55,8 +55,8 @@ export function createRouteTable(definitions: readonly PageDefinition[]): RouteT
         Object.entries(params).map(([k, v]) => [k, String(v)]),
       );
       routes.push({
-        url: urlFor(parts),
-        outputPath: outputPathFor(parts),
+        url: urlFor(parts, page.endpoint),
+        outputPath: outputPathFor(parts, page.endpoint),
         page,
         params: stringParams,
         props,

@@ -62,8 +62,12 @@ function paramError(param: string, value: string, problem: string): KilnError {
   return new KilnError(catalog.RouteParamInvalid({ param, value, problem }));
 }
 
-/** `["posts", "hello"]` → `/posts/hello/`; pretty URLs, one folder per page. */
-export function urlFor(parts: readonly string[]): string {
+/**
+ * `["posts", "hello"]` → `/posts/hello/`; pretty URLs, one folder per page. A file that is not
+ * a page (`endpoint`, its extension) keeps its name: `["feed"]`, `.xml` → `/feed.xml`.
+ */
+export function urlFor(parts: readonly string[], endpoint?: string): string {
+  if (endpoint) return `/${parts.join("/")}${endpoint}`;
   return parts.length === 0 ? "/" : `/${parts.join("/")}/`;
 }
 
@@ -76,6 +80,7 @@ export function outputPathKey(outputPath: string): string {
 }
 
 /** The file a URL is written to, relative to the output folder, with `/` separators. */
-export function outputPathFor(parts: readonly string[]): string {
+export function outputPathFor(parts: readonly string[], endpoint?: string): string {
+  if (endpoint) return `${parts.join("/")}${endpoint}`;
   return [...parts, "index.html"].join("/");
 }

@@ -1,5 +1,6 @@
 import { readMarkdownBody, runWithStore, trackReads, type ContentStore } from "../content/index.js";
 import { runWithEntryRenderer, type EntryRenderer } from "../markdown/index.js";
+import { KilnError, catalog } from "../errors/index.js";
 import { renderPage, type RenderPageInput } from "../render/index.js";
 import { codeStylesLink, type CodeStyles } from "./code-styles.js";
 
@@ -32,10 +33,13 @@ export interface MarkdownBody {
 /** A page to render in the site: a markdown page's body becomes its `html`, `headings`, `toc`. */
 export type SitePage = Omit<RenderPageInput, "codeStylesheet"> & {
   markdown?: MarkdownBody | undefined;
+  /** Not an HTML page: the component's return value is the file (`src/pages/feed.xml.ts`). */
+  endpoint?: boolean | undefined;
 };
 
 export interface RenderedPage {
-  html: string;
+  /** The HTML document, or for an endpoint the file exactly as its function returned it. */
+  html: string | Uint8Array;
   /** What the render read from the store (see `trackReads`). */
   reads: string[];
   /**
@@ -52,8 +56,9 @@ export interface RenderedPage {
  */
 export async function renderPageInSite(
   runtime: SiteRuntime,
-  { markdown: body, ...page }: SitePage,
+  { markdown: body, endpoint, ...page }: SitePage,
 ): Promise<RenderedPage> {
+  if (endpoint) return renderEndpoint(runtime, page);
   const styles = runtime.codeStyles;
   const link = styles && codeStylesLink(styles);
   for (;;) {
@@ -84,4 +89,36 @@ function renderBody(runtime: SiteRuntime, { file, bodyLine, digest }: MarkdownBo
     origin: { file, bodyLine },
   });
   return { html, headings, toc };
+}
+
+/** A file page (`feed.xml.ts`): its default export, called in the site, gives the file. */
+async function renderEndpoint(
+  runtime: SiteRuntime,
+  page: Omit<SitePage, "markdown" | "endpoint">,
+): Promise<RenderedPage> {
+  const call = page.component as unknown as (props: unknown) => unknown;
+  const props = { ...page.props, site: page.site };
+  const { result, reads } = await trackReads(async () => {
+    try {
+      return await runInSite(runtime, () => call(props));
+    } catch (error) {
+      if (KilnError.is(error)) throw error.within({ file: page.file });
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new KilnError(
+        catalog.EndpointInvalid({ problem: `its function threw: ${reason}` }),
+        { file: page.file },
+        { cause: error },
+      );
+    }
+  });
+  if (typeof result !== "string" && !(result instanceof Uint8Array)) {
+    const got = result === null ? "null" : typeof result;
+    throw new KilnError(
+      catalog.EndpointInvalid({
+        problem: `its default export returned ${got}, not a string or bytes`,
+      }),
+      { file: page.file },
+    );
+  }
+  return { html: result, reads, assets: new Map() };
 }

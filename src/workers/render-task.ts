@@ -27,6 +27,8 @@ export interface RenderTask {
   headTags: string[];
   /** A markdown page's body, rendered into its props here. */
   markdown?: MarkdownBody | undefined;
+  /** Not an HTML page: the component's return value is the file. */
+  endpoint?: boolean | undefined;
   /** Absolute path the worker writes the page to, so HTML never crosses back to the main thread. */
   outFile: string;
   /** The output folder, where the page's local images go. */

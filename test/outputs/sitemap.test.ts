@@ -8,6 +8,7 @@ const route = (url: string, date?: string): PluginRoute => ({
   outputPath: `${url.slice(1)}index.html`,
   pageFile: "x.tsx",
   isNotFound: false,
+  isPage: true,
   props: date ? { entry: { collection: "posts", data: { date } } } : {},
 });
 
