@@ -34,7 +34,7 @@ describe("pages that write files, not HTML (src/pages/feed.xml.ts)", () => {
   it("leaves them out of the sitemap, and writes the same bytes on workers", async () => {
     await writeFile(
       path.join(project.root, "kiln.config.ts"),
-      'import { defineConfig } from "kiln";\n\nexport default defineConfig({ site: { title: "Files <& pages>", url: "https://example.org" } });\n',
+      'import { defineConfig } from "kiln-ssg";\n\nexport default defineConfig({ site: { title: "Files <& pages>", url: "https://example.org" } });\n',
     );
     const result = await project.build("--workers", "2");
     assert.equal(result.code, 0, result.stderr);
