@@ -126,9 +126,8 @@ describe("kiln init", () => {
     let shown = "";
     output.on("data", (chunk: Buffer) => (shown += chunk.toString()));
     const answers = askInitOptions({ dir: undefined, template: undefined }, { input, output });
-    input.write("my-docs\n");
-    await new Promise((resolve) => setImmediate(resolve));
-    input.write("docs\n");
+    // Both answers at once, as when typed ahead or piped: neither is lost.
+    input.write("my-docs\ndocs\n");
     assert.deepEqual(await answers, { dir: "my-docs", template: "docs" });
     assert.match(shown, /Project folder \(my-site\): /);
     assert.match(shown, /blog +posts with tags/);
@@ -141,9 +140,7 @@ describe("kiln init", () => {
         output: new PassThrough(),
       },
     );
-    defaults.write("\n");
-    await new Promise((resolve) => setImmediate(resolve));
-    defaults.write("\n");
+    defaults.write("\n\n");
     assert.deepEqual(await taken, { dir: "my-site", template: "blog" });
 
     const ended = new PassThrough();
