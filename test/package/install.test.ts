@@ -98,6 +98,9 @@ describe("the packed package", { timeout: 900_000 }, () => {
     assert.ok(files.includes("bin/kiln.js"));
     assert.ok(files.includes("lib/index.d.ts"));
     assert.ok(!files.some((file) => /^(src|test|bench|node_modules)\//.test(file)), "no sources");
+    // npm publish "corrects" a package.json it finds wrong, dropping a bin it cannot take.
+    const publish = await ok("npm", ["publish", "--dry-run", "--ignore-scripts"], REPO);
+    assert.doesNotMatch(publish.stderr, /auto-corrected|invalid and removed/);
   });
 
   after(async () => {
