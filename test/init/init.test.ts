@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PassThrough } from "node:stream";
@@ -94,6 +94,18 @@ describe("kiln init", () => {
       assert.equal(error.code, "KILN_INIT_NOT_FOLDER");
       return true;
     });
+  });
+
+  it("kiln init --template in the current empty folder writes there, keeping the folder itself", async () => {
+    const dir = path.join(temp, "here");
+    await mkdir(dir);
+    const before = await stat(dir);
+    const result = await runKiln(["init", "--template", "minimal"], { cwd: dir });
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^Created this folder from the minimal template/);
+    assert.doesNotMatch(result.stdout, /\bcd /);
+    assert.equal((await stat(dir)).ino, before.ino, "the shell's folder was replaced");
+    assert.ok((await readdir(dir)).includes("kiln.config.ts"));
   });
 
   it("refuses an unknown template with the list of templates", async () => {
