@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /**
@@ -82,8 +82,6 @@ export function prepareSite(
   siteDir: string,
   { mode, shape }: { mode: Mode; shape: Shape },
 ): void {
-  if (existsSync(path.join(siteDir, ".ready"))) return;
-  rmSync(siteDir, { recursive: true, force: true });
   const posts = path.join(corpusDir, "posts");
   const files: Record<string, string> = {};
   let postsDir: string;
@@ -104,12 +102,17 @@ export function prepareSite(
       postsDir = "src/posts";
       break;
   }
+  // A site written from other templates (an older bench) is written again.
+  const ready = path.join(siteDir, ".ready");
+  const stamp = JSON.stringify({ files, postsDir });
+  if (existsSync(ready) && readFileSync(ready, "utf8") === stamp) return;
+  rmSync(siteDir, { recursive: true, force: true });
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(siteDir, name)), { recursive: true });
     writeFileSync(path.join(siteDir, name), text);
   }
   cpSync(posts, path.join(siteDir, postsDir), { recursive: true });
-  writeFileSync(path.join(siteDir, ".ready"), "");
+  writeFileSync(ready, stamp);
 }
 
 /** Removes what a previous build left, so the next one is cold. */
