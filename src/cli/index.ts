@@ -98,6 +98,8 @@ async function runBuild(
     });
     line.clear();
     process.stdout.write(formatSummary(result, process.cwd()));
+    // A shard may rightly get no page; a whole site with none is a newcomer in the wrong folder.
+    if (result.pages === 0 && !shard) process.stderr.write(formatWarning(noPagesHint(root)));
     return 0;
   } catch (error) {
     line.clear();
@@ -137,6 +139,17 @@ async function runServe(
   await stopped;
   await server.close();
   return 0;
+}
+
+/** Where pages go, for a build that found none. */
+function noPagesHint(root: string): string {
+  // src/pages is fixed (resolveProjectPaths); a plugin may add routes, but then there are pages.
+  const pagesDir = path.relative(process.cwd(), path.join(resolveRoot(root), "src", "pages"));
+  return (
+    `No pages: ${pagesDir || "."} has no .tsx, .jsx, .md or .mdx file. A page is a file there ` +
+    `(src/pages/index.tsx is the page at /, src/pages/about.md is /about/). To start from a ` +
+    `ready project, run \`npx kiln init my-site --template blog\` (or docs, minimal).`
+  );
 }
 
 function readVersion(): string {

@@ -65,24 +65,32 @@ export async function askInitOptions(
   streams: InitStreams,
 ): Promise<{ dir: string; template: string } | undefined> {
   const prompt = createInterface({ input: streams.input, output: streams.output });
-  // question() would wait forever once the input is gone; leaving aborts it instead.
-  const leave = new AbortController();
-  prompt.once("SIGINT", () => leave.abort());
-  prompt.once("close", () => leave.abort());
-  const ask = async (query: string) =>
-    (await prompt.question(query, { signal: leave.signal })).trim();
+  // Lines read from the iterator are buffered, so answers typed (or piped) ahead are kept;
+  // Ctrl-C or the end of the input ends it, where question() would wait forever.
+  prompt.once("SIGINT", () => prompt.close());
+  const lines = prompt[Symbol.asyncIterator]();
+  const ask = async (query: string): Promise<string | undefined> => {
+    prompt.setPrompt(query);
+    prompt.prompt();
+    const line = await lines.next();
+    return line.done ? undefined : String(line.value).trim();
+  };
   try {
-    const dir = given.dir ?? ((await ask("Project folder (my-site): ")) || "my-site");
+    let dir = given.dir;
+    if (dir === undefined) {
+      const answer = await ask("Project folder (my-site): ");
+      if (answer === undefined) return undefined;
+      dir = answer || "my-site";
+    }
     let template = given.template;
     if (template === undefined) {
       const choices = TEMPLATES.map((t) => `  ${t.name.padEnd(8)} ${t.description}`).join("\n");
       streams.output.write(`Templates:\n${choices}\n`);
-      template = await ask(`Template (${TEMPLATES[0].name}): `);
+      const answer = await ask(`Template (${TEMPLATES[0].name}): `);
+      if (answer === undefined) return undefined;
+      template = answer || TEMPLATES[0].name;
     }
-    return { dir, template: template || TEMPLATES[0].name };
-  } catch (error) {
-    if (leave.signal.aborted) return undefined;
-    throw error;
+    return { dir, template };
   } finally {
     prompt.close();
   }

@@ -105,6 +105,10 @@ const bindKilnImports: esbuild.Plugin = {
   name: "kiln:bind-imports",
   setup(build) {
     build.onResolve({ filter: /^kiln-ssg$/ }, () => ({ path: kilnEntry, external: true }));
+    // `kiln` on npm is another package; an import of it is a mistake to name, not to install.
+    build.onResolve({ filter: /^kiln$/ }, () => ({
+      errors: [{ text: 'Kiln\'s package is "kiln-ssg": import from "kiln-ssg", not "kiln".' }],
+    }));
     build.onResolve({ filter: /^preact(\/.*)?$/ }, (args) => ({
       path: import.meta.resolve(args.path),
       external: true,

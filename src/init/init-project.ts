@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { cp, mkdir, readFile, readdir, rename, rm, rmdir, stat, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { KilnError, catalog } from "../errors/index.js";
 import {
@@ -33,8 +33,9 @@ export interface InitResult {
 const GITIGNORE = ["node_modules", "dist", ".kiln", ".dist.kiln-out-*", ".kiln-build.lock", ""];
 
 /**
- * Writes a new project from a template. Into a new or empty folder the project appears
- * whole or not at all: it is written beside the folder first, then renamed into place.
+ * Writes a new project from a template, first beside the folder: a new folder is then
+ * renamed into place, so it appears whole or not at all; into an existing one the files are
+ * copied, and removed again if that fails in a folder that was empty.
  */
 export async function initProject(options: InitOptions): Promise<InitResult> {
   const { template } = options;
@@ -43,7 +44,7 @@ export async function initProject(options: InitOptions): Promise<InitResult> {
   }
   const root = path.resolve(options.dir);
   const existing = await listExisting(root);
-  const blocking = existing.filter((name) => name !== ".git");
+  const blocking = existing?.filter((name) => name !== ".git") ?? [];
   if (blocking.length > 0 && !options.force) {
     throw new KilnError(catalog.InitFolderNotEmpty({ folder: root, entries: blocking }));
   }
@@ -53,12 +54,18 @@ export async function initProject(options: InitOptions): Promise<InitResult> {
   try {
     await writeTemplate(template, staging, path.basename(root));
     const files = await listFiles(staging);
-    // A folder with a .git of its own, or files the user chose to keep with force.
-    if (existing.length > 0) {
-      await cp(staging, root, { recursive: true, force: true });
-    } else {
-      await rmdir(root).catch(ignoreMissing);
+    if (existing === undefined) {
       await rename(staging, root);
+    } else {
+      // The folder stays the same folder: it may be the shell's current one (`kiln init .`).
+      await cp(staging, root, { recursive: true, force: true }).catch(async (error: unknown) => {
+        // In a folder that was empty (or held only .git) every name written is ours.
+        if (blocking.length === 0) {
+          for (const name of await readdir(staging))
+            await rm(path.join(root, name), { recursive: true, force: true });
+        }
+        throw error;
+      });
     }
     return { root, files };
   } finally {
@@ -75,10 +82,10 @@ async function listFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** What the folder holds already; [] when it does not exist. */
-async function listExisting(root: string): Promise<string[]> {
+/** What the folder holds already; undefined when it does not exist. */
+async function listExisting(root: string): Promise<string[] | undefined> {
   const info = await stat(root).catch(ignoreMissing);
-  if (!info) return [];
+  if (!info) return undefined;
   if (!info.isDirectory()) throw new KilnError(catalog.InitTargetNotFolder({ path: root }));
   return (await readdir(root)).sort();
 }

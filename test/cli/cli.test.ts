@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { readFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { KILN_BIN, REPO, copyProject, runKiln } from "../helpers/build-fixture.js";
@@ -47,6 +48,40 @@ describe("kiln command", () => {
       assert.equal(result.stderr, "");
     } finally {
       await project.cleanup();
+    }
+  });
+
+  it("a build that finds no page says where pages go and how to start a project", async () => {
+    const root = await mkdtemp(path.join(tmpdir(), "kiln-empty-"));
+    try {
+      const result = await runKiln(["build"], { cwd: root });
+      assert.equal(result.code, 0, result.stderr);
+      assert.match(result.stdout, /^Built 0 pages/);
+      assert.match(
+        result.stderr,
+        /^warning: No pages: src\/pages has no \.tsx, \.jsx, \.md or \.mdx file\./,
+      );
+      assert.match(result.stderr, /npx kiln init my-site --template blog/);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
+  it('an import of "kiln" (another package on npm) is an error naming "kiln-ssg", at its line', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), "kiln-old-name-"));
+    try {
+      await mkdir(path.join(root, "src/pages"), { recursive: true });
+      await writeFile(
+        path.join(root, "src/pages/index.tsx"),
+        'import { Head } from "kiln";\nexport default () => <Head />;\n',
+      );
+      const result = await runKiln(["build", root]);
+      assert.equal(result.code, 1);
+      assert.match(result.stderr, /^error KILN_MODULE_COMPILE: Kiln's package is "kiln-ssg"/);
+      assert.match(result.stderr, /src\/pages\/index\.tsx:1:22/);
+      assert.doesNotMatch(result.stderr, /npm install kiln\b/);
+    } finally {
+      await rm(root, { recursive: true, force: true });
     }
   });
 

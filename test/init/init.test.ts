@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PassThrough } from "node:stream";
@@ -96,6 +96,18 @@ describe("kiln init", () => {
     });
   });
 
+  it("kiln init --template in the current empty folder writes there, keeping the folder itself", async () => {
+    const dir = path.join(temp, "here");
+    await mkdir(dir);
+    const before = await stat(dir);
+    const result = await runKiln(["init", "--template", "minimal"], { cwd: dir });
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^Created this folder from the minimal template/);
+    assert.doesNotMatch(result.stdout, /\bcd /);
+    assert.equal((await stat(dir)).ino, before.ino, "the shell's folder was replaced");
+    assert.ok((await readdir(dir)).includes("kiln.config.ts"));
+  });
+
   it("refuses an unknown template with the list of templates", async () => {
     const dir = path.join(temp, "unknown");
     const result = await runKiln(["init", dir, "--template", "portfolio"]);
@@ -126,9 +138,8 @@ describe("kiln init", () => {
     let shown = "";
     output.on("data", (chunk: Buffer) => (shown += chunk.toString()));
     const answers = askInitOptions({ dir: undefined, template: undefined }, { input, output });
-    input.write("my-docs\n");
-    await new Promise((resolve) => setImmediate(resolve));
-    input.write("docs\n");
+    // Both answers at once, as when typed ahead or piped: neither is lost.
+    input.write("my-docs\ndocs\n");
     assert.deepEqual(await answers, { dir: "my-docs", template: "docs" });
     assert.match(shown, /Project folder \(my-site\): /);
     assert.match(shown, /blog +posts with tags/);
@@ -141,9 +152,7 @@ describe("kiln init", () => {
         output: new PassThrough(),
       },
     );
-    defaults.write("\n");
-    await new Promise((resolve) => setImmediate(resolve));
-    defaults.write("\n");
+    defaults.write("\n\n");
     assert.deepEqual(await taken, { dir: "my-site", template: "blog" });
 
     const ended = new PassThrough();

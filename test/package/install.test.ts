@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -44,6 +44,36 @@ async function ok(command: string, args: string[], cwd: string): Promise<Run> {
   return result;
 }
 
+/** Runs `kiln dev` from the project's node_modules, gives its URL to `use`, then stops it. */
+async function withDevServer<T>(cwd: string, use: (url: string) => Promise<T>): Promise<T> {
+  const child = spawn(path.join(cwd, "node_modules/.bin/kiln"), ["dev", "--port", "0"], {
+    cwd,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = "";
+      const timer = setTimeout(() => reject(new Error(`kiln dev did not start:\n${out}`)), 60_000);
+      const read = (chunk: Buffer) => {
+        out += chunk.toString();
+        const found = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
+        if (found) {
+          clearTimeout(timer);
+          resolve(found[0]);
+        }
+      };
+      child.stdout.on("data", read);
+      child.stderr.on("data", read);
+      child.once("exit", () => reject(new Error(`kiln dev exited:\n${out}`)));
+    });
+    return await use(url);
+  } finally {
+    child.kill("SIGTERM");
+    await exited;
+  }
+}
+
 const NPM_INSTALL = ["install", "--no-audit", "--no-fund", "--prefer-offline"];
 
 describe("the packed package", { timeout: 900_000 }, () => {
@@ -68,6 +98,9 @@ describe("the packed package", { timeout: 900_000 }, () => {
     assert.ok(files.includes("bin/kiln.js"));
     assert.ok(files.includes("lib/index.d.ts"));
     assert.ok(!files.some((file) => /^(src|test|bench|node_modules)\//.test(file)), "no sources");
+    // npm publish "corrects" a package.json it finds wrong, dropping a bin it cannot take.
+    const publish = await ok("npm", ["publish", "--dry-run", "--ignore-scripts"], REPO);
+    assert.doesNotMatch(publish.stderr, /auto-corrected|invalid and removed/);
   });
 
   after(async () => {
@@ -160,6 +193,9 @@ describe("the packed package", { timeout: 900_000 }, () => {
       );
       // The project's own TypeScript, from its devDependencies, checks its pages and config.
       await ok("npm", ["run", "check"], site);
+      // And `npx kiln dev` serves it (port 0: the OS picks a free one).
+      const home = await withDevServer(site, (url) => fetch(url).then((r) => r.text()));
+      assert.ok(parse(home).querySelector("h1"), `dev served no page:\n${home}`);
     });
   }
 });
