@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { snapshotStore } from "../content/index.js";
-import { KilnError, catalog } from "../errors/index.js";
+import { KilnError, catalog, formatLocation } from "../errors/index.js";
 import type { IslandManifest, SiteInfo } from "../render/index.js";
 import { outputPathKey, type Route, type RouteTable } from "../routes/index.js";
 import {
@@ -10,7 +10,13 @@ import {
   type RuntimeSpec,
   type SiteRuntime,
 } from "../runtime/index.js";
-import { createRenderPool, type RenderPool, type WrittenPage } from "../workers/index.js";
+import {
+  createRenderPool,
+  reviveError,
+  serializeError,
+  type RenderPool,
+  type WrittenPage,
+} from "../workers/index.js";
 import type { LoadedPage } from "./load-pages.js";
 import type { Staging } from "./staging.js";
 
@@ -80,6 +86,8 @@ export async function renderRoutes(options: RenderRoutesOptions): Promise<Render
   const readsOf: string[][] = new Array<string[]>(routes.length);
   const assetsOf: string[][] = new Array<string[]>(routes.length);
   const writtenAssets = new Set<string>();
+  // Broken markdown links of every page, once each (a post shows on its page and its list).
+  const problems = new Map<string, WrittenPage["problems"][number]>();
   let bytes = 0;
   let assetFiles = 0;
   let done = 0;
@@ -89,11 +97,15 @@ export async function renderRoutes(options: RenderRoutesOptions): Promise<Render
     const loaded = options.pages.get(route.page.file)!;
     const reused = options.reuse?.(route);
     const rendered = reused
-      ? { bytes: 0, reads: reused.reads, assets: reused.assets, wroteAssets: 0, warnings: [] }
+      ? {
+          ...{ bytes: 0, reads: reused.reads, assets: reused.assets },
+          ...{ wroteAssets: 0, warnings: [], problems: [] },
+        }
       : await renderRoute(route, loaded, options, pool, writtenAssets);
     bytes += rendered.bytes;
     assetFiles += rendered.wroteAssets;
     rendered.warnings.forEach(options.warn);
+    for (const problem of rendered.problems) problems.set(JSON.stringify(problem), problem);
     readsOf[index] = rendered.reads;
     assetsOf[index] = rendered.assets;
     graphs[index] = [...new Set([...loaded.inputs, ...rendered.reads])];
@@ -104,6 +116,7 @@ export async function renderRoutes(options: RenderRoutesOptions): Promise<Render
   } finally {
     await pool?.close();
   }
+  throwProblems([...problems.values()].map(reviveError));
   const graph: Record<string, string[]> = {};
   const reads: Record<string, string[]> = {};
   const assets: Record<string, string[]> = {};
@@ -184,6 +197,7 @@ async function renderRoute(
     wroteAssets: wrote.files.length,
     // This thread's runtime warns as it renders.
     warnings: [],
+    problems: page.problems.map(serializeError),
   };
 }
 
@@ -211,6 +225,21 @@ async function runBounded(
   };
   await Promise.all(Array.from({ length: Math.min(limit, count) }, lane));
   if (failures.length) throw failures.sort((a, b) => a.index - b.index)[0]!.error;
+}
+
+/** One problem is thrown as it is; several, together, each with its file and line. */
+function throwProblems(problems: readonly Error[]): void {
+  if (problems.length === 0) return;
+  if (problems.length === 1) throw problems[0]!;
+  const lines = problems
+    .map((problem) => {
+      const at = KilnError.is(problem) ? problem.location : undefined;
+      return `  ${at ? `${formatLocation(at, process.cwd())}: ` : ""}${problem.message}`;
+    })
+    .sort();
+  throw new KilnError(
+    catalog.MarkdownLinksMissing({ count: lines.length, list: lines.join("\n") }),
+  );
 }
 
 function assertNotPublic(route: Route, taken: ReadonlyMap<string, string>): void {

@@ -319,6 +319,13 @@ export const catalog = {
       `The link to "${target}" points at a markdown file that does not exist.`,
     hint: () => "Fix the path (it is relative to this file), or link to the page's URL instead.",
   }),
+  MarkdownLinksMissing: define<{ count: number; list: string }>({
+    code: "KILN_MARKDOWN_LINK_MISSING",
+    title: "Markdown links point at files that do not exist",
+    message: ({ count, list }) =>
+      `${count} markdown links point at markdown files that do not exist:\n${list}`,
+    hint: () => "Fix each path (it is relative to its file), or link to the page's URL instead.",
+  }),
   MarkdownThemeUnknown: define<{ theme: string }>({
     code: "KILN_MARKDOWN_THEME_UNKNOWN",
     title: "Unknown syntax highlighting theme",

@@ -1,5 +1,6 @@
 import { nestingLimit } from "./nesting-limit.js";
 import MarkdownIt from "markdown-it";
+import type { KilnError } from "../errors/index.js";
 import { highlightFences } from "./highlight-fences.js";
 import { commonmarkOnly, gfm } from "./gfm.js";
 import type { HighlightThemes } from "./highlight.js";
@@ -43,6 +44,8 @@ export interface RenderedMarkdown {
    * whoever writes the page writes these beside it.
    */
   assets?: ReadonlyMap<string, string | Uint8Array>;
+  /** Broken links to markdown files, each located: the build reports them together. */
+  problems?: KilnError[];
   /**
    * Local raster images the render found not yet encoded (real paths): the HTML shows them
    * as copies. `prepareImages()` them and render again for the `<picture>` markup.
@@ -92,6 +95,7 @@ export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRender
         assets: new Map(),
         pictures,
         unencoded: options.processImage ? [] : undefined,
+        problems: [],
         root: options.root,
       };
       const html = md.render(source, env);
@@ -99,6 +103,7 @@ export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRender
       const rendered: RenderedMarkdown = { html, headings, toc: selectToc(headings, tocDepth) };
       if (env.assets!.size > 0) rendered.assets = env.assets;
       if (env.unencoded?.length) rendered.unencoded = [...new Set(env.unencoded)];
+      if (env.problems!.length > 0) rendered.problems = env.problems;
       return rendered;
     },
     async prepareImages(files) {

@@ -25,6 +25,8 @@ export interface RelativeLinksEnv extends MarkdownEnv {
   pictures?: ReadonlyMap<string, MarkdownPicture>;
   /** Where local raster images not yet encoded are listed, when the build encodes them. */
   unencoded?: string[];
+  /** Where broken links to markdown files are listed; without it the first one throws. */
+  problems?: KilnError[];
   /** Local images must be inside this folder (the project). */
   root?: string;
 }
@@ -36,7 +38,8 @@ export const NOT_RELATIVE = /^(?:[a-z][a-z0-9+.-]*:|\/|#)/i;
 /**
  * `[setup](../guide/setup.md#install)` is how authors link pages in an editor or on GitHub;
  * on the site it must point at the page's URL. A link to a markdown file that is not there
- * fails the build with the file and line, rather than shipping a dead link.
+ * is a problem with the file and line (`env.problems`): the build reports all of them at
+ * once and fails, rather than shipping a dead link or stopping at the first.
  */
 export const relativeLinks = (md: MarkdownIt): void => {
   md.core.ruler.push("kiln_relative_links", (state: StateCore) => {
@@ -51,9 +54,15 @@ export const relativeLinks = (md: MarkdownIt): void => {
         const attr = token.attrGet("href");
         const href = attr === null ? null : String(attr);
         if (href === null || NOT_RELATIVE.test(href)) continue;
-        const rewritten = rewriteHref(href, env, () =>
-          locate(state.src, block, breaks, href, env.source!),
-        );
+        let rewritten: string | undefined;
+        try {
+          rewritten = rewriteHref(href, env, () =>
+            locate(state.src, block, breaks, href, env.source!),
+          );
+        } catch (error) {
+          if (!env.problems || !KilnError.is(error)) throw error;
+          env.problems.push(error);
+        }
         if (rewritten !== undefined) token.attrSet("href", rewritten);
       }
     }

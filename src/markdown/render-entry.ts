@@ -31,6 +31,8 @@ export interface EntryRenderer {
 export interface MarkdownNeeds {
   assets: Map<string, string | Uint8Array>;
   unencoded: string[];
+  /** Broken links to markdown files in what rendered. */
+  problems: KilnError[];
 }
 
 export interface EntryRendererOptions {
@@ -52,10 +54,11 @@ export function createEntryRenderer(options: EntryRendererOptions): EntryRendere
   const { markdown, resolveUrl } = options;
   const mdxComponents = options.mdxComponents ?? {};
   const cache = new Map<string, RenderedMarkdown>();
-  let needs: MarkdownNeeds = { assets: new Map(), unencoded: [] };
+  let needs: MarkdownNeeds = { assets: new Map(), unencoded: [], problems: [] };
   const note = (rendered: RenderedMarkdown) => {
     for (const [output, source] of rendered.assets ?? []) needs.assets.set(output, source);
     if (rendered.unencoded) needs.unencoded.push(...rendered.unencoded);
+    if (rendered.problems) needs.problems.push(...rendered.problems);
   };
   return {
     markdown,
@@ -93,7 +96,7 @@ export function createEntryRenderer(options: EntryRendererOptions): EntryRendere
     },
     takeNeeds() {
       const taken = needs;
-      needs = { assets: new Map(), unencoded: [] };
+      needs = { assets: new Map(), unencoded: [], problems: [] };
       return taken;
     },
   };

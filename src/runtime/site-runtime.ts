@@ -47,6 +47,8 @@ export interface RenderedPage {
    * of highlighted code if it has some. Output path → source file or bytes.
    */
   assets: Map<string, string | Uint8Array>;
+  /** Broken links to markdown files in what the page rendered, each with its file and line. */
+  problems: KilnError[];
 }
 
 /**
@@ -71,10 +73,10 @@ export async function renderPageInSite(
         return { html, needs: runtime.entries.takeNeeds() };
       }),
     );
-    const { assets, unencoded } = result.needs;
+    const { assets, unencoded, problems } = result.needs;
     if (unencoded.length === 0) {
       if (link && result.html.includes(link)) assets.set(styles.file, Buffer.from(styles.css));
-      return { html: result.html, reads, assets };
+      return { html: result.html, reads, assets, problems };
     }
     await runtime.entries.markdown.prepareImages(unencoded);
   }
@@ -120,5 +122,5 @@ async function renderEndpoint(
       { file: page.file },
     );
   }
-  return { html: result, reads, assets: new Map() };
+  return { html: result, reads, assets: new Map(), problems: [] };
 }

@@ -1,2 +1,9 @@
 export { createRenderPool, type RenderPool } from "./render-pool.js";
-export type { RenderTask, WrittenPage, WorkerInit } from "./render-task.js";
+export {
+  reviveError,
+  serializeError,
+  type RenderTask,
+  type SerializedError,
+  type WrittenPage,
+  type WorkerInit,
+} from "./render-task.js";

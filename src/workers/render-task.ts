@@ -46,6 +46,8 @@ export interface WrittenPage {
   wroteAssets: number;
   /** Warnings the render gave (a code block in an unknown language). */
   warnings: string[];
+  /** Broken links to markdown files, reported together once every page has rendered. */
+  problems: SerializedError[];
 }
 
 export type WorkerReply =

@@ -66,6 +66,7 @@ async function start(): Promise<void> {
           assets: [...page.assets.keys()],
           wroteAssets: wrote.files.length,
           warnings: warnings.splice(0),
+          problems: page.problems.map(serializeError),
         },
       };
     } catch (error) {

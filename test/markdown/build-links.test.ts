@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { copyProject, type Project } from "../helpers/build-fixture.js";
 
@@ -69,6 +71,39 @@ describe("a link to a markdown file that does not exist", () => {
       assert.match(result.stderr, /gone\/missing\.md/);
       assert.match(result.stderr, /src\/pages\/index\.md:8:46/);
       assert.doesNotMatch(result.stderr, /^\s+at .*\.(?:ts|js):\d+/m, "no stack trace");
+    } finally {
+      await project.cleanup();
+    }
+  });
+
+  it("lists every broken markdown link of the site in one run, pages and entries alike", async () => {
+    const project = await copyProject("markdown-broken-link");
+    try {
+      const write = async (file: string, text: string) => {
+        await mkdir(path.dirname(path.join(project.root, file)), { recursive: true });
+        await writeFile(path.join(project.root, file), text);
+      };
+      await write("src/pages/other.md", "# Other\n\n[first](./nope.md) and [second](../none.md)\n");
+      await write("src/content/notes/a.md", "---\ntitle: A\n---\n\nSee [missing](./b.md).\n");
+      await write(
+        "src/pages/notes/[id].tsx",
+        'import { getCollection, renderEntry, type Entry } from "kiln-ssg";\n' +
+          'export const paths = () => getCollection("notes").map((note) => ({ params: { id: note.id }, props: { note } }));\n' +
+          "export default ({ note }: { note: Entry }) => <div dangerouslySetInnerHTML={{ __html: renderEntry(note).html }} />;\n",
+      );
+      for (const workers of ["0", "2"]) {
+        const result = await project.build("--workers", workers);
+        assert.equal(result.code, 1);
+        assert.match(result.stderr, /KILN_MARKDOWN_LINK_MISSING: 4 markdown links/, result.stderr);
+        for (const where of [
+          /src\/pages\/index\.md:8:46: .*gone\/missing\.md/,
+          /src\/pages\/other\.md:3:\d+: .*nope\.md/,
+          /src\/pages\/other\.md:3:\d+: .*none\.md/,
+          /src\/content\/notes\/a\.md:5:\d+: .*b\.md/,
+        ])
+          assert.match(result.stderr, where);
+        assert.deepEqual(await project.files().catch(() => []), []);
+      }
     } finally {
       await project.cleanup();
     }
