@@ -18,8 +18,8 @@ describe("rendering on worker threads", () => {
   after(() => project.cleanup());
 
   it("builds every page of the fixture", () => {
-    // 60 posts, 4 tags, home, about, notes, 404, two public files.
-    assert.equal(inProcess.size, 60 + 4 + 4 + 2);
+    // 60 posts, 4 tags, home, about, notes, 404, two public files, two header files.
+    assert.equal(inProcess.size, 60 + 4 + 4 + 2 + 2);
     const home = inProcess.get("index.html")!.toString();
     assert.match(
       home,
