@@ -1,3 +1,4 @@
+import { decodeAttribute } from "../support/index.js";
 /** What one HTML page offers and asks for: its ids, and the URLs it links or loads. */
 export interface PageLinks {
   ids: Set<string>;
@@ -22,7 +23,7 @@ export function pageLinks(html: string): PageLinks {
     const tag = name.toLowerCase();
     for (const [, key = "", double, single, bare] of attributes.matchAll(ATTRIBUTE)) {
       const attribute = key.toLowerCase();
-      const value = decode(double ?? single ?? bare ?? "");
+      const value = decodeAttribute(double ?? single ?? bare ?? "");
       if (attribute === "id" || (attribute === "name" && tag === "a")) ids.add(value);
       else if (attribute === "href" || attribute === "src") links.push(value);
       else if (attribute === "srcset") links.push(...srcsetUrls(value));
@@ -36,16 +37,4 @@ function srcsetUrls(srcset: string): string[] {
     .split(",")
     .map((candidate) => candidate.trim().split(/\s+/)[0] ?? "")
     .filter((url) => url !== "");
-}
-
-function decode(value: string): string {
-  if (!value.includes("&")) return value;
-  return value.replace(
-    /&(?:#(\d+)|#x([0-9a-f]+)|(amp|quot|apos|lt|gt));/gi,
-    (_, dec, hex, name) => {
-      if (dec) return String.fromCodePoint(Number(dec));
-      if (hex) return String.fromCodePoint(parseInt(hex as string, 16));
-      return { amp: "&", quot: '"', apos: "'", lt: "<", gt: ">" }[(name as string).toLowerCase()]!;
-    },
-  );
 }

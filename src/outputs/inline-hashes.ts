@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { decodeAttribute } from "../support/index.js";
 
 /** The inline code a page runs, as CSP source expressions (`'sha256-…'`), and what no hash allows. */
 export interface InlineHashes {
@@ -55,16 +56,4 @@ export function inlineHashes(html: string): InlineHashes {
 
 function hash(text: string): string {
   return `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
-}
-
-/** The value a browser hashes: the attribute after character references are decoded. */
-function decodeAttribute(value: string): string {
-  return value.replace(
-    /&(?:#(\d+)|#x([0-9a-f]+)|(amp|quot|apos|lt|gt));/gi,
-    (_, dec, hex, name) => {
-      if (dec) return String.fromCodePoint(Number(dec));
-      if (hex) return String.fromCodePoint(parseInt(hex as string, 16));
-      return { amp: "&", quot: '"', apos: "'", lt: "<", gt: ">" }[(name as string).toLowerCase()]!;
-    },
-  );
 }

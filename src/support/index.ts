@@ -2,3 +2,4 @@ export { isInside, toPosix } from "./paths.js";
 export { sha256 } from "./hash.js";
 export { compareStrings } from "./order.js";
 export { walkFiles } from "./walk-files.js";
+export { decodeAttribute } from "./html-attribute.js";
