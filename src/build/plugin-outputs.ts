@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from "../config/index.js";
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { KilnError, catalog } from "../errors/index.js";
 import { pluginRoutes, type PluginRunner } from "../plugins/index.js";
@@ -48,9 +48,10 @@ export async function writePluginOutputs(
     config: options.config,
     routes,
     has: (relative) => written.has(outputPathKey(relative)),
+    // Synchronous inside: plugins read every page, and small reads awaited one by one idle.
     readFile: (relative) => {
       assertInsideOutput(relative);
-      return readFile(path.join(options.staging.dir, relative));
+      return Promise.resolve(readFileSync(path.join(options.staging.dir, relative)));
     },
     entries: (collection) => (store.names().includes(collection) ? store.list(collection) : []),
     renderEntry: (entry) => renderer.render(entry).html,

@@ -6,28 +6,26 @@ export interface PageLinks {
   links: string[];
 }
 
-const TAG = /<([a-z][a-z0-9-]*)(\s[^>]*)?>/gi;
-const ATTRIBUTE = /([^\s"'=<>`/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+/** The attributes the check reads, wherever they stand in a tag. */
+const ATTRIBUTE = /\s(id|href|src|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
 const RAW_TEXT = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
 
 /**
- * Reads the ids and links of a page Kiln wrote. A tag scanner, not a DOM: the output is
- * well-formed HTML from preact-render-to-string and markdown-it, and a scan of its tags is
- * what keeps the check under a second for 10,000 pages.
+ * Reads the ids and links of a page Kiln wrote. One pass of one pattern over the page, not a
+ * DOM: the output is well-formed HTML from preact-render-to-string and markdown-it, in whose
+ * text a quote after `href=` is always escaped, and a scan is what keeps the check near a
+ * second for 10,000 pages.
  */
 export function pageLinks(html: string): PageLinks {
   const ids = new Set<string>();
   const links: string[] = [];
-  const markup = html.replace(RAW_TEXT, "");
-  for (const [, name = "", attributes = ""] of markup.matchAll(TAG)) {
-    const tag = name.toLowerCase();
-    for (const [, key = "", double, single, bare] of attributes.matchAll(ATTRIBUTE)) {
-      const attribute = key.toLowerCase();
-      const value = decodeAttribute(double ?? single ?? bare ?? "");
-      if (attribute === "id" || (attribute === "name" && tag === "a")) ids.add(value);
-      else if (attribute === "href" || attribute === "src") links.push(value);
-      else if (attribute === "srcset") links.push(...srcsetUrls(value));
-    }
+  const markup = /<(?:script|style)\b/i.test(html) ? html.replace(RAW_TEXT, "") : html;
+  for (const [, key = "", double, single, bare] of markup.matchAll(ATTRIBUTE)) {
+    const attribute = key.toLowerCase();
+    const value = decodeAttribute(double ?? single ?? bare ?? "");
+    if (attribute === "id") ids.add(value);
+    else if (attribute === "srcset") links.push(...srcsetUrls(value));
+    else links.push(value);
   }
   return { ids, links };
 }

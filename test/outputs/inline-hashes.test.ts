@@ -14,7 +14,7 @@ describe("inline code hashes for the Content-Security-Policy", () => {
       '<script type="module" src="/_kiln/islands.js"></script>',
       "<script>console.log(1)</script></head>",
       '<body><img style="background:url(&quot;x.png&quot;)" alt="x">',
-      '<p>text with style="not an attribute" in it</p></body>',
+      "<p>text with style=&quot;not an attribute&quot; in it, as Kiln writes text</p></body>",
     ].join("");
     const hashes = inlineHashes(html);
     assert.deepEqual(hashes.scripts, [sha('{"prerender":[]}'), sha("console.log(1)")].sort());
