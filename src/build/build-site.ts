@@ -194,7 +194,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
       if (options.shard) await writeShardManifest(staging.dir, options.shard);
       await plan.beforeCommit();
       await staging.commit();
-      await plan.save(rendered.reads, rendered.assets);
+      await plan.save(rendered.reads, rendered.assets, rendered.digests);
       if (!options.cold) {
         await writeBuildGraph(paths.cacheDir, root, rendered.graph);
         await remoteCache.push();

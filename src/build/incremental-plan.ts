@@ -63,6 +63,8 @@ export interface IncrementalPlan {
   save(
     readsByUrl: Readonly<Record<string, string[]>>,
     assetsByUrl: Readonly<Record<string, string[]>>,
+    /** Digests of pages written past `track()` (by render workers). */
+    digests: ReadonlyMap<string, string>,
   ): Promise<void>;
 }
 
@@ -181,16 +183,16 @@ export async function planIncremental(options: PlanIncrementalOptions): Promise<
       };
     },
     beforeCommit: () => (options.cold ? Promise.resolve() : dropBuildCache(options.cacheDir)),
-    async save(readsByUrl, assetsByUrl) {
+    async save(readsByUrl, assetsByUrl, pageDigests) {
       if (options.cold) return;
       const routes: Record<string, RouteRecord> = {};
       await forEachLimited(table.routes, async (route) => {
         const key = keys.get(route.outputPath);
         const output = reused.has(route.outputPath)
           ? previous[route.outputPath]?.output
-          : written.get(route.outputPath);
+          : (written.get(route.outputPath) ?? pageDigests.get(route.outputPath));
         if (key === undefined) return;
-        // Render workers write their pages themselves, past `track()`: digest those here.
+        // A page neither tracked nor digested by its worker (none today) is read back.
         const digest =
           output ?? sha256(await readFile(path.join(outDir, route.outputPath)).catch(() => ""));
         const previousPage = reused.get(route.outputPath);

@@ -61,6 +61,8 @@ export interface RenderedRoutes {
   assetFiles: number;
   /** URL → the local images of markdown its page refers to (output paths). */
   assets: Record<string, string[]>;
+  /** Output path → SHA-256 of the pages render workers wrote (the main thread's are tracked). */
+  digests: Map<string, string>;
   /** Render workers used; 0 when every page rendered on the main thread. */
   workers: number;
   /** URL → what the page read: its source files and store reads. */
@@ -86,6 +88,7 @@ export async function renderRoutes(options: RenderRoutesOptions): Promise<Render
   const readsOf: string[][] = new Array<string[]>(routes.length);
   const assetsOf: string[][] = new Array<string[]>(routes.length);
   const writtenAssets = new Set<string>();
+  const digests = new Map<string, string>();
   // Broken markdown links of every page, once each (a post shows on its page and its list).
   const problems = new Map<string, WrittenPage["problems"][number]>();
   let bytes = 0;
@@ -108,6 +111,7 @@ export async function renderRoutes(options: RenderRoutesOptions): Promise<Render
     for (const problem of rendered.problems) problems.set(JSON.stringify(problem), problem);
     readsOf[index] = rendered.reads;
     assetsOf[index] = rendered.assets;
+    if (rendered.digest) digests.set(route.outputPath, rendered.digest);
     graphs[index] = [...new Set([...loaded.inputs, ...rendered.reads])];
     options.onPage?.(++done, routes.length);
   };
@@ -125,7 +129,7 @@ export async function renderRoutes(options: RenderRoutesOptions): Promise<Render
     reads[route.url] = readsOf[index]!;
     if (assetsOf[index]!.length > 0) assets[route.url] = assetsOf[index]!;
   });
-  return { bytes, assetFiles, assets, graph, reads, workers: pool?.size ?? 0 };
+  return { bytes, assetFiles, assets, digests, graph, reads, workers: pool?.size ?? 0 };
 }
 
 function startPool(options: RenderRoutesOptions): RenderPool | undefined {

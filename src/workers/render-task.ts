@@ -38,6 +38,8 @@ export interface RenderTask {
 export interface WrittenPage {
   /** Bytes written: the page and the images it wrote first. */
   bytes: number;
+  /** SHA-256 of the page file, for the incremental cache (so nothing reads it back). */
+  digest?: string | undefined;
   /** Store reads the render made, as `trackReads` reports them. */
   reads: string[];
   /** Output paths of the files the page needs beside it (see `RenderedPage.assets`). */

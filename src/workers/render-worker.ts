@@ -10,6 +10,7 @@ import type { ComponentType } from "preact";
 import { restoreStore } from "../content/index.js";
 import { DefaultLayout } from "../render/index.js";
 import { createSiteRuntime, renderPageInSite, writePageAssets } from "../runtime/index.js";
+import { sha256 } from "../support/index.js";
 import {
   serializeError,
   type RenderTask,
@@ -38,8 +39,20 @@ async function start(): Promise<void> {
     return component;
   };
   const writtenAssets = new Set<string>();
-  // mkdir -p of a folder that exists cost about 0.2 ms a page, 0.7 s per worker at 4k pages.
+  // Most pages are a folder of their own whose parent exists: a plain mkdir, not mkdir -p
+  // (which stats its way down from the root), and none at all for a folder made before.
   const madeFolders = new Set<string>();
+  const makeFolder = (folder: string) => {
+    if (madeFolders.has(folder)) return;
+    try {
+      mkdirSync(folder);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOENT") mkdirSync(folder, { recursive: true });
+      else if (code !== "EEXIST") throw error;
+    }
+    madeFolders.add(folder);
+  };
 
   const handle = async ({ id, task }: { id: number; task: RenderTask }): Promise<void> => {
     let reply: WorkerReply;
@@ -50,11 +63,7 @@ async function start(): Promise<void> {
         component,
         islands: init.islands,
       });
-      const folder = path.dirname(task.outFile);
-      if (!madeFolders.has(folder)) {
-        mkdirSync(folder, { recursive: true });
-        madeFolders.add(folder);
-      }
+      makeFolder(path.dirname(task.outFile));
       writeFileSync(task.outFile, page.html);
       const wrote = writePageAssets(task.outDir, page.assets, writtenAssets);
       reply = {
@@ -62,6 +71,7 @@ async function start(): Promise<void> {
         ok: true,
         page: {
           bytes: Buffer.byteLength(page.html) + wrote.bytes,
+          digest: sha256(page.html),
           reads: page.reads,
           assets: [...page.assets.keys()],
           wroteAssets: wrote.files.length,
