@@ -29,6 +29,11 @@ const cacheSchema = z.strictObject({
   routes: z.record(z.string(), routeRecordSchema),
   /** Public file (output path) → digest of its content, as copied. */
   public: z.record(z.string(), z.string()),
+  /**
+   * Files plugins wrote (sitemap, feeds, headers): functions of the pages and config, so an
+   * output whose every page is reused has them as they are.
+   */
+  outputs: z.array(z.string()).default([]),
 });
 
 export type RouteRecord = z.output<typeof routeRecordSchema>;

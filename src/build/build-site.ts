@@ -140,7 +140,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
         workers: 0,
         pages: table.routes.length,
         reused: plan.reused.size,
-        files: table.routes.length + current.publicFiles,
+        files: table.routes.length + current.publicFiles + current.otherFiles,
         bytes: plan.reusedBytes + current.publicBytes,
         seconds: (performance.now() - started) / 1000,
       };
@@ -178,7 +178,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
       });
       // A shard sees only its pages; whole-site outputs (sitemap, feeds) need them all.
       const extra = options.shard
-        ? { files: 0, bytes: 0 }
+        ? { files: 0, bytes: 0, paths: [] }
         : await writePluginOutputs({
             plugins,
             config,
@@ -194,7 +194,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
       if (options.shard) await writeShardManifest(staging.dir, options.shard);
       await plan.beforeCommit();
       await staging.commit();
-      await plan.save(rendered.reads, rendered.assets, rendered.digests);
+      await plan.save(rendered.reads, rendered.assets, rendered.digests, extra.paths);
       if (!options.cold) {
         await writeBuildGraph(paths.cacheDir, root, rendered.graph);
         await remoteCache.push();

@@ -47,7 +47,9 @@ export interface IncrementalPlan {
    * the output folder holds exactly those files, the output already is what this build would
    * write: the counts of what is there, and nothing needs staging or swapping.
    */
-  currentOutput(): Promise<{ publicFiles: number; publicBytes: number } | undefined>;
+  currentOutput(): Promise<
+    { publicFiles: number; publicBytes: number; otherFiles: number } | undefined
+  >;
   /**
    * Pages carry the assets' tags (hashed file names): when the assets differ from the last
    * build's, no page is reused. Call after the assets are written through `track()`.
@@ -65,6 +67,8 @@ export interface IncrementalPlan {
     assetsByUrl: Readonly<Record<string, string[]>>,
     /** Digests of pages written past `track()` (by render workers). */
     digests: ReadonlyMap<string, string>,
+    /** Files the plugins wrote. */
+    outputs: readonly string[],
   ): Promise<void>;
 }
 
@@ -130,17 +134,23 @@ export async function planIncremental(options: PlanIncrementalOptions): Promise<
       )
         return undefined;
       const images = new Set([...reused.values()].flatMap((page) => page.assets));
+      const outputs = new Set(cache.outputs);
       const present = await listFiles(outDir);
-      if (present.length !== routeCount + publicDigests.size + images.size) return undefined;
-      if (
-        present.some(
-          (file) => !Object.hasOwn(previous, file) && !publicDigests.has(file) && !images.has(file),
-        )
-      )
+      if (present.length !== routeCount + publicDigests.size + images.size + outputs.size)
         return undefined;
+      const known = (file: string) =>
+        Object.hasOwn(previous, file) ||
+        publicDigests.has(file) ||
+        images.has(file) ||
+        outputs.has(file);
+      if (!present.every(known)) return undefined;
       let publicBytes = 0;
       for (const { size } of publicDigests.values()) publicBytes += size;
-      return { publicFiles: publicDigests.size, publicBytes };
+      return {
+        publicFiles: publicDigests.size,
+        publicBytes,
+        otherFiles: images.size + outputs.size,
+      };
     },
     useAssets(assets) {
       const files = [...written].sort(([a], [b]) => (a < b ? -1 : 1));
@@ -183,7 +193,7 @@ export async function planIncremental(options: PlanIncrementalOptions): Promise<
       };
     },
     beforeCommit: () => (options.cold ? Promise.resolve() : dropBuildCache(options.cacheDir)),
-    async save(readsByUrl, assetsByUrl, pageDigests) {
+    async save(readsByUrl, assetsByUrl, pageDigests, outputs) {
       if (options.cold) return;
       const routes: Record<string, RouteRecord> = {};
       await forEachLimited(table.routes, async (route) => {
@@ -221,6 +231,7 @@ export async function planIncremental(options: PlanIncrementalOptions): Promise<
         scope,
         assets: assetsDigest,
         routes: sortKeys(routes),
+        outputs: [...outputs].sort(),
         public: Object.fromEntries([...publicDigests].map(([file, { digest }]) => [file, digest])),
       });
     },

@@ -29,7 +29,7 @@ export interface PluginOutputsOptions {
  */
 export async function writePluginOutputs(
   options: PluginOutputsOptions,
-): Promise<{ files: number; bytes: number }> {
+): Promise<{ files: number; bytes: number; paths: string[] }> {
   const written = new Set([
     ...options.taken.keys(),
     ...options.table.routes.map((r) => outputPathKey(r.outputPath)),
@@ -42,7 +42,7 @@ export async function writePluginOutputs(
     ...options.runtimeSpec,
     images: undefined,
   });
-  let files = 0;
+  const paths: string[] = [];
   let bytes = 0;
   await options.plugins.run("kiln:output", (plugin) => ({
     config: options.config,
@@ -63,11 +63,12 @@ export async function writePluginOutputs(
       }
       written.add(key);
       bytes += await options.staging.write(relative, content);
-      files++;
+      paths.push(relative);
     },
   }));
   const images = writePageAssets(options.staging.dir, renderer.takeNeeds().assets, new Set());
-  return { files: files + images.files.length, bytes: bytes + images.bytes };
+  paths.push(...images.files);
+  return { files: paths.length, bytes: bytes + images.bytes, paths };
 }
 
 /** No plugin writes outside the output folder; a plain Error here is wrapped with its name. */
