@@ -1,12 +1,20 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { checkLinks, reportProblems } from "../checks/index.js";
+import {
+  accessibilityProblems,
+  checkLinks,
+  reportAccessibility,
+  reportProblems,
+  type PageProblem,
+} from "../checks/index.js";
 import type { ResolvedConfig } from "../config/index.js";
 import type { RouteTable } from "../routes/index.js";
 import { toPosix } from "../support/index.js";
 
 /**
- * The checks the config asks for, over the complete staging folder: every problem of the
- * build at once; an error leaves the previous output in place (the caller discards staging).
+ * The checks the config asks for, over the complete staging folder, each page read once:
+ * every problem of the build at once; an error leaves the previous output in place (the
+ * caller discards staging). Links are reported before accessibility.
  */
 export async function checkOutput(options: {
   config: ResolvedConfig;
@@ -15,8 +23,8 @@ export async function checkOutput(options: {
   dir: string;
   warn: (message: string) => void;
 }): Promise<void> {
-  const mode = options.config.checks.links;
-  if (!mode) return;
+  const { links, a11y } = options.config.checks;
+  if (!links && !a11y) return;
   const pages = new Map(
     options.table.routes
       .filter((route) => route.page.endpoint === undefined)
@@ -25,5 +33,19 @@ export async function checkOutput(options: {
         { url: route.url, source: toPosix(path.relative(options.root, route.page.file)) },
       ]),
   );
-  reportProblems(await checkLinks({ dir: options.dir, pages }), mode, options.warn);
+  const found: PageProblem[] = [];
+  const inspect = a11y
+    ? (outputPath: string, html: string) => {
+        const page = pages.get(outputPath)!;
+        for (const problem of accessibilityProblems(html))
+          found.push({ ...page, page: page.url, problem });
+      }
+    : undefined;
+  if (links) {
+    reportProblems(await checkLinks({ dir: options.dir, pages, inspect }), links, options.warn);
+  } else {
+    for (const outputPath of pages.keys())
+      inspect!(outputPath, readFileSync(path.join(options.dir, outputPath), "utf8"));
+  }
+  if (a11y) reportAccessibility(found, a11y, options.warn);
 }

@@ -19,6 +19,8 @@ export interface CheckLinksOptions {
   dir: string;
   /** Output path → the page's URL and source file, for every HTML page. */
   pages: ReadonlyMap<string, { url: string; source: string | undefined }>;
+  /** Other checks of each page, given the HTML this check read (one read per page). */
+  inspect?: ((outputPath: string, html: string) => void) | undefined;
 }
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
@@ -27,14 +29,20 @@ const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
  * Every internal `href`, `src` and `srcset` of every page must lead to a file of the output,
  * and every `#fragment` to an id on its page. Reads each page once; returns all the problems.
  */
-export async function checkLinks({ dir, pages }: CheckLinksOptions): Promise<BrokenLink[]> {
+export async function checkLinks({
+  dir,
+  pages,
+  inspect,
+}: CheckLinksOptions): Promise<BrokenLink[]> {
   const files = await listFiles(dir);
   const idsOf = new Map<string, Set<string>>();
   const linksOf = new Map<string, string[]>();
   for (const outputPath of pages.keys()) {
     // Synchronous on purpose: awaiting 10,000 small reads one by one left the thread idle
     // for two thirds of the check.
-    const { ids, links } = pageLinks(readFileSync(path.join(dir, outputPath), "utf8"));
+    const html = readFileSync(path.join(dir, outputPath), "utf8");
+    inspect?.(outputPath, html);
+    const { ids, links } = pageLinks(html);
     idsOf.set(outputPath, ids);
     linksOf.set(outputPath, links);
   }

@@ -235,6 +235,11 @@ export const configSchema = z.strictObject({
        * #fragment to an id on its page. @default "error"
        */
       links: z.enum(["error", "warn"]).or(z.literal(false)).default("error"),
+      /**
+       * Images without alt, no lang or <title>, skipped heading levels, links and buttons
+       * without a name, duplicate ids, form controls without a label. @default "error"
+       */
+      a11y: z.enum(["error", "warn"]).or(z.literal(false)).default("error"),
     })
     .prefault({}),
   /**

@@ -54,6 +54,14 @@ export const catalog = {
     hint: () =>
       'Fix each link (or the page it should reach); the previous output is unchanged. `checks: { links: "warn" }` in kiln.config.ts builds anyway and prints them.',
   }),
+  AccessibilityProblems: define<{ count: number; list: string }>({
+    code: "KILN_A11Y",
+    title: "Pages are not accessible",
+    message: ({ count, list }) =>
+      `${count} accessibility problem${count === 1 ? "" : "s"} in the built site:\n${list}`,
+    hint: () =>
+      'Fix each one in the page or layout named; the previous output is unchanged. `checks: { a11y: "warn" }` in kiln.config.ts builds anyway and prints them.',
+  }),
   BuildVerifyFailed: define<{ count: number; files: string }>({
     code: "KILN_BUILD_VERIFY_FAILED",
     title: "The incremental output differs from a cold build",

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { decodeAttribute } from "../support/index.js";
+import { forEachTag } from "../support/index.js";
 
 /** The inline code a page runs, as CSP source expressions (`'sha256-…'`), and what no hash allows. */
 export interface InlineHashes {
@@ -15,9 +15,7 @@ export interface InlineHashes {
 const RUN = /^(?:|module|text\/javascript|application\/javascript|speculationrules)$/i;
 const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 const STYLE = /<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi;
-const STYLE_ATTRIBUTE = /\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
-const HANDLER = /<[a-z][^>]*\s(on[a-z]+)\s*=/gi;
-const JAVASCRIPT_URL = /\s(?:href|src|action)\s*=\s*["']?\s*javascript:/i;
+const JAVASCRIPT_URL_ATTRIBUTES = new Set(["href", "src", "action", "formaction"]);
 
 /**
  * Finds what a strict Content-Security-Policy must name in a page Kiln wrote: the hash of
@@ -40,17 +38,14 @@ export function inlineHashes(html: string): InlineHashes {
     if (RUN.test(type)) scripts.add(hash(code));
   }
   for (const [, css = ""] of hasStyle ? html.matchAll(STYLE) : []) styles.add(hash(css));
-  // Outside the scripts and styles already read. Kiln's text never holds an unescaped quote
-  // after `style=`, so one pass over the markup finds the attributes.
-  let markup = hasScript ? html.replace(SCRIPT, "<script>") : html;
-  if (hasStyle) markup = markup.replace(STYLE, "<style>");
-  if (has("style"))
-    for (const [, double, single] of markup.matchAll(STYLE_ATTRIBUTE))
-      styleAttributes.add(hash(decodeAttribute(double ?? single ?? "")));
-  if (/\son[a-z]/i.test(markup))
-    for (const [, handler = ""] of markup.matchAll(HANDLER))
-      blocked.add(`an inline ${handler.toLowerCase()} handler`);
-  if (/javascript:/i.test(markup) && JAVASCRIPT_URL.test(markup)) blocked.add("a javascript: URL");
+  forEachTag(html, (_tag, attributes) => {
+    for (const [name, value] of attributes) {
+      if (name === "style") styleAttributes.add(hash(value));
+      else if (/^on[a-z]+$/.test(name)) blocked.add(`an inline ${name} handler`);
+      else if (JAVASCRIPT_URL_ATTRIBUTES.has(name) && /^\s*javascript:/i.test(value))
+        blocked.add("a javascript: URL");
+    }
+  });
   return {
     scripts: [...scripts].sort(),
     styles: [...styles].sort(),

@@ -3,3 +3,4 @@ export { sha256 } from "./hash.js";
 export { compareStrings } from "./order.js";
 export { walkFiles } from "./walk-files.js";
 export { decodeAttribute } from "./html-attribute.js";
+export { attributesOf, forEachTag } from "./html-tags.js";

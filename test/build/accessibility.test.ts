@@ -1,0 +1,39 @@
+import assert from "node:assert/strict";
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { copyProject, type Project } from "../helpers/build-fixture.js";
+
+describe("accessibility of the built site", () => {
+  let project: Project;
+  before(async () => {
+    project = await copyProject("a11y-problems");
+  });
+  after(() => project.cleanup());
+
+  it("fails once, listing every problem with its page and source", async () => {
+    const result = await project.build();
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /KILN_A11Y: 6 accessibility problems in the built site/);
+    for (const line of [
+      "/ (src/pages/index.md): a heading skips from h1 to h3",
+      "/ (src/pages/index.md): an <img> has no alt (/favicon.svg)",
+      "/ (src/pages/index.md): a <a> has no text or aria-label",
+      '/form/ (src/pages/form.tsx): the id "top" is used twice',
+      "/form/ (src/pages/form.tsx): a <input> has no label",
+      "/form/ (src/pages/form.tsx): a <button> has no text or aria-label",
+    ])
+      assert.ok(result.stderr.includes(line), `${line}\n${result.stderr}`);
+    assert.deepEqual(await project.files().catch(() => []), [], "a failed build wrote output");
+  });
+
+  it("builds and prints them with checks.a11y: warn", async () => {
+    await writeFile(
+      path.join(project.root, "kiln.config.ts"),
+      'import { defineConfig } from "kiln-ssg";\n\nexport default defineConfig({ checks: { a11y: "warn" } });\n',
+    );
+    const result = await project.build();
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal((result.stderr.match(/accessibility: /g) ?? []).length, 6);
+  });
+});
