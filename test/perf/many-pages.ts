@@ -18,7 +18,7 @@ export async function manyPagesProject(count: number, explode: number[] = []): P
     const body = [
       `## Part one of ${id}`,
       `Some *emphasis*, **strong** text and \`code()\`; see [the next post](/posts/post-${String((i % count) + 1).padStart(3, "0")}/).`,
-      "## Part two",
+      `## Part two of ${id}`,
       "```ts\nexport const n = " + i + ";\n```",
       i % 3 === 0 ? "| a | b |\n| --- | --- |\n| 1 | 2 |" : "> A quote.",
       // A link to a markdown page by file: workers must rewrite it as the main thread does.
