@@ -174,8 +174,8 @@ const deploySchema = z.strictObject({
 
 const cacheSchema = z.strictObject({
   /**
-   * A bucket and prefix where `kiln build` fetches Kiln's caches (encoded images, highlighted
-   * code, source responses) before building and stores new ones after: a warm build on a CI
+   * A bucket and prefix where `kiln build` fetches Kiln's caches (encoded images, source
+   * responses) before building and stores new ones after: a warm build on a CI
    * runner with an empty disk. @default none
    */
   remote: bucketSchema.optional(),

@@ -7,7 +7,7 @@ import { createS3Client, resolveCredentials, type S3Client } from "../storage/in
 import { isInside, sha256, toPosix, walkFiles } from "../support/index.js";
 
 /** The caches worth sharing: slow to make, keyed by their inputs, valid on any machine. */
-const SHARED = ["images", "highlight", "sources"] as const;
+const SHARED = ["images", "sources"] as const;
 
 /** `path → sha256` of every shared file the bucket holds; the bytes are at `objects/<sha256>`. */
 type Manifest = Map<string, string>;
