@@ -24,7 +24,8 @@ export const gfm = (md: MarkdownIt): void => {
       match.url = `http://${match.url}`;
     },
   });
-  md.use(taskLists, { enabled: false });
+  // Each checkbox inside a <label> with its item's text: a form control needs a name.
+  md.use(taskLists, { enabled: false, label: true });
   md.use(footnote);
 };
 

@@ -37,3 +37,13 @@ describe("accessibility of the built site", () => {
     assert.equal((result.stderr.match(/accessibility: /g) ?? []).length, 6);
   });
 });
+
+describe("markdown task lists", () => {
+  it("label each checkbox, so a page with `- [ ]` passes the accessibility check", async () => {
+    const { accessibilityProblems } = await import("../../src/checks/index.js");
+    const { createMarkdownRenderer } = await import("../../src/markdown/index.js");
+    const html = createMarkdownRenderer({ html: true }).render("- [ ] todo\n- [x] done\n").html;
+    assert.match(html, /<label><input class="task-list-item-checkbox"[^>]*> todo<\/label>/);
+    assert.deepEqual(accessibilityProblems(html), []);
+  });
+});
