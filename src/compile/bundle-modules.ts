@@ -1,3 +1,4 @@
+import { realpathSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -63,9 +64,13 @@ export async function bundleModules(options: BundleModulesOptions): Promise<Bund
   const modules = new Map<string, string>();
   const inputs = new Map<string, string[]>();
   const outputs = result.metafile.outputs;
+  // esbuild names an entry by its real path: a page reached through a symbolic link (a pages
+  // folder linked from elsewhere, as docs/ links the docs starter's) is keyed as it was asked.
+  const asked = new Map(options.entries.map((entry) => [realPath(entry), entry]));
   for (const [output, meta] of Object.entries(outputs)) {
     if (!meta.entryPoint) continue;
-    const entry = path.resolve(absWorkingDir, meta.entryPoint);
+    const resolved = path.resolve(absWorkingDir, meta.entryPoint);
+    const entry = asked.get(resolved) ?? resolved;
     modules.set(entry, pathToFileURL(path.resolve(absWorkingDir, output)).href);
     inputs.set(
       entry,
@@ -73,6 +78,14 @@ export async function bundleModules(options: BundleModulesOptions): Promise<Bund
     );
   }
   return { modules, inputs };
+}
+
+function realPath(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rename, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
@@ -39,6 +39,26 @@ describe("symbolic links", () => {
       );
     } finally {
       await project.cleanup();
+    }
+  });
+
+  it("a pages folder that is a link to another project's builds those pages (docs/ shares the docs starter's this way)", async () => {
+    const project = await copyProject("basic-site");
+    const shared = await mkdtemp(path.join(tmpdir(), "kiln-shared-pages-"));
+    try {
+      const pages = path.join(project.root, "src/pages");
+      await rename(pages, path.join(shared, "pages"));
+      await symlink(path.join(shared, "pages"), pages);
+      const result = await project.build();
+      assert.equal(result.code, 0, result.stderr);
+      const files = await project.files();
+      assert.ok(
+        files.includes("index.html") && files.includes("posts/first/index.html"),
+        files.join(),
+      );
+    } finally {
+      await project.cleanup();
+      await rm(shared, { recursive: true, force: true });
     }
   });
 });
