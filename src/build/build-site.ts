@@ -3,6 +3,7 @@ import path from "node:path";
 import { prepareAssets } from "../assets/index.js";
 import { digestConfig, loadConfig } from "../config/index.js";
 import type { SourceLogger } from "../content/index.js";
+import type { KilnError } from "../errors/index.js";
 import { pullRemoteCache } from "../remote-cache/index.js";
 import { outputPathKey, type RouteTable } from "../routes/index.js";
 import { inShard, writeShardManifest, type ShardSpec } from "../shard/index.js";
@@ -40,6 +41,11 @@ export interface BuildOptions {
   verify?: boolean | undefined;
   /** Reuse no page, and read or write no incremental cache, build graph or remote cache. */
   cold?: boolean | undefined;
+  /**
+   * Gets each entry that fails its schema, which then renders with its data as written,
+   * instead of the first one failing the build (`kiln check` lists every problem).
+   */
+  onInvalidEntry?: ((error: KilnError) => void) | undefined;
 }
 
 export interface BuildProgress {
@@ -119,6 +125,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
       onSourceProgress: (source, done, total) =>
         progress({ stage: "content", detail: source, done, total, unit: "requests" }),
       markdownImages: true,
+      onInvalidEntry: options.onInvalidEntry,
     });
     const table = selectShard(fullTable, options.shard);
 

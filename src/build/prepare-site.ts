@@ -1,5 +1,6 @@
 import { createAssetsServerPlugin } from "../assets/index.js";
 import type { ResolvedConfig } from "../config/index.js";
+import type { KilnError } from "../errors/index.js";
 import {
   fileSource,
   loadContent,
@@ -35,6 +36,8 @@ export interface PrepareSiteOptions {
   logger: SourceLogger;
   offline?: boolean | undefined;
   onSourceProgress?: ((source: string, done: number, total: number) => void) | undefined;
+  /** Gets each entry that fails its schema, instead of the first failing the load (`kiln check`). */
+  onInvalidEntry?: ((error: KilnError) => void) | undefined;
   /** Encode local markdown images through the image pipeline (the build does; dev does not yet). */
   markdownImages: boolean;
 }
@@ -76,6 +79,7 @@ export async function prepareSite(options: PrepareSiteOptions): Promise<Prepared
     cacheDir: options.sharedCacheDir,
     offline: options.offline,
     onSourceProgress: options.onSourceProgress,
+    onInvalidEntry: options.onInvalidEntry,
   });
   const warned = new Set<string>();
   const warn = (message: string) => {

@@ -16,6 +16,8 @@ export interface LoadContentOptions {
   offline?: boolean | undefined;
   /** Live progress of each source, such as requests done of those started. */
   onSourceProgress?: ((source: string, done: number, total: number) => void) | undefined;
+  /** Gets each entry that fails its schema, instead of the first failing the load (`kiln check`). */
+  onInvalidEntry?: ((error: KilnError) => void) | undefined;
 }
 
 /** Runs every source into one store, then validates entries against their schemas. */
@@ -42,6 +44,6 @@ export async function loadContent(options: LoadContentOptions): Promise<ContentS
       });
     }
   }
-  await validateEntries(store, options.config.collections);
+  await validateEntries(store, options.config.collections, options.onInvalidEntry);
   return store;
 }

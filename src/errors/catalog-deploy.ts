@@ -1,3 +1,4 @@
+import { DOCS_URL } from "./docs-url.js";
 import { define } from "./define-error.js";
 
 /** The errors of `kiln deploy`, object storage and the remote build cache. Part of `catalog` (catalog.ts). */
@@ -66,7 +67,7 @@ export const deployErrors = {
     title: "Nowhere to deploy to",
     message: () => "The config has no `deploy.s3` section, so `kiln deploy` has no bucket.",
     hint: () =>
-      'Add `deploy: { s3: { bucket: "my-site", region: "eu-west-1" } }` to kiln.config.ts (see Deploy in README.md).',
+      `Add \`deploy: { s3: { bucket: "my-site", region: "eu-west-1" } }\` to kiln.config.ts (see ${DOCS_URL}/deploy/).`,
   }),
   DeployTooManyDeletes: define<{ count: number; max: number }>({
     code: "KILN_DEPLOY_MAX_DELETES",

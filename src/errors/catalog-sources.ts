@@ -1,3 +1,4 @@
+import { DOCS_URL } from "./docs-url.js";
 import { define } from "./define-error.js";
 
 /** The errors of remote sources (src/sources). Part of `catalog` (catalog.ts). */
@@ -81,6 +82,6 @@ export const sourceErrors = {
     code: "KILN_SOURCE_OPTIONS",
     title: "A source's options are invalid",
     message: ({ source, problem }) => `Source "${source}" is misconfigured: ${problem}.`,
-    hint: () => "See the Sources section of README.md for each source's options.",
+    hint: () => `See ${DOCS_URL}/sources/ for each source's options.`,
   }),
 } as const;

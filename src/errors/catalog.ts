@@ -3,11 +3,13 @@
  * catalog-*.ts. Codes are permanent: documentation and searches point at them. Messages say
  * what happened; hints say what to do.
  */
+import { checkErrors } from "./catalog-check.js";
 import { deployErrors } from "./catalog-deploy.js";
 import { initErrors } from "./catalog-init.js";
 import { sourceErrors } from "./catalog-sources.js";
 import { systemErrors } from "./catalog-system.js";
 import { define } from "./define-error.js";
+import { DOCS_URL } from "./docs-url.js";
 
 export type { CatalogEntry, ErrorDetails } from "./define-error.js";
 
@@ -22,7 +24,7 @@ export const catalog = {
     code: "KILN_CONFIG_INVALID",
     title: "The config has an invalid value",
     message: ({ field, problem }) => `Config field \`${field}\` is invalid: ${problem}.`,
-    hint: () => "See the config reference in README.md for every key and its type.",
+    hint: () => `See the config reference, ${DOCS_URL}/config/, for every key and its type.`,
   }),
   ConfigKeyUnknown: define<{ field: string; suggestion: string | undefined }>({
     code: "KILN_CONFIG_KEY_UNKNOWN",
@@ -31,7 +33,7 @@ export const catalog = {
     hint: ({ suggestion }) =>
       suggestion
         ? `Did you mean \`${suggestion}\`?`
-        : "See the config reference in README.md for every key and its type.",
+        : `See the config reference, ${DOCS_URL}/config/, for every key and its type.`,
   }),
   OutDirUnsafe: define<{ outDir: string; reason: string }>({
     code: "KILN_OUTDIR_UNSAFE",
@@ -422,4 +424,5 @@ export const catalog = {
   ...deployErrors,
   ...systemErrors,
   ...initErrors,
+  ...checkErrors,
 } as const;
