@@ -64,6 +64,13 @@ export const catalog = {
     hint: () =>
       'Fix each one in the page or layout named; the previous output is unchanged. `checks: { a11y: "warn" }` in kiln.config.ts builds anyway and prints them.',
   }),
+  ChecksFailed: define<{ reports: string }>({
+    code: "KILN_CHECKS_FAILED",
+    title: "The built site failed several checks",
+    message: ({ reports }) => `The built site failed more than one check:\n\n${reports}`,
+    hint: () =>
+      'Fix each problem listed; the previous output is unchanged. `checks: { links: "warn", a11y: "warn" }` in kiln.config.ts builds anyway and prints them.',
+  }),
   BuildVerifyFailed: define<{ count: number; files: string }>({
     code: "KILN_BUILD_VERIFY_FAILED",
     title: "The incremental output differs from a cold build",
