@@ -419,13 +419,14 @@ export const catalog = {
       `The plugin "${plugin}" writes ${file}, which a page, a public file or another plugin already wrote.`,
     hint: () => "Rename one of them, or turn the plugin's output off in the config.",
   }),
-  RedirectConflict: define<{ conflicts: { from: string; page: string }[] }>({
+  RedirectConflict: define<{ problems: string[] }>({
     code: "KILN_REDIRECT_CONFLICT",
-    title: "A redirect starts at a real page",
-    message: ({ conflicts }) =>
-      `These redirects (config \`redirects\`) start at the URL of a page:\n` +
-      conflicts.map(({ from, page }) => `  ${from} is the page ${page}`).join("\n"),
-    hint: () => "Remove the redirect or move the page: a URL is either a page or a redirect.",
+    title: "Redirects and aliases that cannot be served",
+    message: ({ problems }) =>
+      `These redirects (config \`redirects\`, front matter \`aliases\`) cannot be served:\n` +
+      problems.map((problem) => `  ${problem}`).join("\n"),
+    hint: () =>
+      "A URL is either a page, a file or one redirect: remove the redirect or alias, or move the page.",
   }),
   ...sourceErrors,
   ...deployErrors,
