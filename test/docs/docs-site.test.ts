@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, realpath, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
@@ -29,6 +29,19 @@ describe("Kiln's docs site (docs/)", () => {
     for (const code of codes) {
       assert.equal(errors.split("\n").filter((line) => line === `## ${code}`).length, 1, code);
     }
+  });
+
+  it("shares the docs starter's pages, layouts, public files and collection schema rather than copying them", async () => {
+    for (const shared of ["src/pages", "src/layouts", "src/docs.ts", "public"]) {
+      assert.equal(
+        await realpath(path.join(REPO, "docs", shared)),
+        await realpath(path.join(REPO, "examples/docs", shared)),
+        `docs/${shared} is the starter's`,
+      );
+    }
+    const config = await readFile(path.join(REPO, "docs/kiln.config.ts"), "utf8");
+    assert.match(config, /from "\.\.\/examples\/docs\/kiln\.config"/);
+    assert.match(config, /\.\.\.starter/);
   });
 
   it("builds with the default checks (links, accessibility), every page of the docs starter, and every error's anchor", async () => {
