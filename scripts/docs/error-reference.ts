@@ -1,6 +1,6 @@
 /**
  * The error reference page, made from the error catalog (src/errors) so it lists every code
- * there is: its title, its message and hint with their arguments shown as `{name}`, one
+ * there is: its title, its cause, its message and hint with their arguments shown as `{name}`, one
  * heading (and so one anchor, `#kiln_config_invalid`) per code. `formatError` prints a link
  * to that anchor under every error.
  */
@@ -33,6 +33,7 @@ export function errorReference(): string {
     for (const entry of group) {
       const details = entry(placeholders());
       out.push(`**${escapeText(details.title)}**`, "");
+      if (entry.cause) out.push(escapeText(entry.cause), "");
       out.push(quote(String(details.message)), "");
       if (details.hint) out.push(`What to do: ${escapeText(oneLine(String(details.hint)))}`, "");
     }

@@ -17,7 +17,7 @@ describe("Kiln's docs site (docs/)", () => {
     }
   });
 
-  it("the config reference has every key of the schema with a description; the error reference every code once", () => {
+  it("the config reference has every key of the schema with a description; the error reference every code once, each entry with its cause", () => {
     const pages = generatedPages();
     const config = pages.get("docs/src/content/docs/config.md")!;
     for (const key of Object.keys(configSchema.shape))
@@ -25,6 +25,12 @@ describe("Kiln's docs site (docs/)", () => {
     const undocumented = config.split("\n").filter((line) => /^\| `[^|]*\|.*\|\s*\|$/.test(line));
     assert.deepEqual(undocumented, [], "keys without a JSDoc description in src/config/schema.ts");
     const errors = pages.get("docs/src/content/docs/errors.md")!;
+    const uncaused = Object.entries(catalog).filter(([, entry]) => !entry.cause);
+    assert.deepEqual(
+      uncaused.map(([name]) => name),
+      [],
+      "catalog entries without a `cause`",
+    );
     const codes = Object.values(catalog).map((entry) => entry.code);
     for (const code of codes) {
       assert.equal(errors.split("\n").filter((line) => line === `## ${code}`).length, 1, code);
