@@ -42,6 +42,9 @@ export async function bundleModules(options: BundleModulesOptions): Promise<Bund
       entryPoints: [...options.entries],
       absWorkingDir,
       outdir: options.outDir,
+      // A file reached through a symbolic link imports relative to the link, as it reads in the
+      // project: docs/ links the docs starter's pages, whose `../docs` is then docs/'s own.
+      preserveSymlinks: true,
       outbase: absWorkingDir,
       entryNames: "[dir]/[name]-[hash]",
       bundle: true,
