@@ -4,7 +4,7 @@
  * heading (and so one anchor, `#kiln_config_invalid`) per code. `formatError` prints a link
  * to that anchor under every error.
  */
-import { catalog, type CatalogEntry } from "../../src/errors/index.js";
+import { DOCS_URL, catalog, type CatalogEntry } from "../../src/errors/index.js";
 import { escapeText, generatedNotice } from "./markdown-text.js";
 
 export function errorReference(): string {
@@ -35,7 +35,9 @@ export function errorReference(): string {
       out.push(`**${escapeText(details.title)}**`, "");
       if (entry.cause) out.push(escapeText(entry.cause), "");
       out.push(quote(String(details.message)), "");
-      if (details.hint) out.push(`What to do: ${escapeText(oneLine(String(details.hint)))}`, "");
+      if (details.hint) {
+        out.push(`What to do: ${linkDocs(escapeText(oneLine(String(details.hint))))}`, "");
+      }
     }
   }
   return out.join("\n");
@@ -61,6 +63,18 @@ function placeholders(label = "{value}"): never {
       },
     },
   ) as never;
+}
+
+/**
+ * A hint's link to another docs page (`${DOCS_URL}/config/`) as a relative link, which the
+ * docs build's link check then proves leads to a page.
+ */
+function linkDocs(text: string): string {
+  const prefix = DOCS_URL.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return text.replace(
+    new RegExp(`${prefix}(/[a-z0-9-]+/)`, "g"),
+    (_match, page: string) => `[${page}](..${page})`,
+  );
 }
 
 function oneLine(text: string): string {
