@@ -119,6 +119,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
       onSourceProgress: (source, done, total) =>
         progress({ stage: "content", detail: source, done, total, unit: "requests" }),
       markdownImages: true,
+      drafts: false,
     });
     const table = selectShard(fullTable, options.shard);
 

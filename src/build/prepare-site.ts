@@ -37,6 +37,8 @@ export interface PrepareSiteOptions {
   onSourceProgress?: ((source: string, done: number, total: number) => void) | undefined;
   /** Encode local markdown images through the image pipeline (the build does; dev does not yet). */
   markdownImages: boolean;
+  /** Keep `draft: true` entries: `kiln dev` shows them, builds leave them out. */
+  drafts: boolean;
 }
 
 export interface PreparedSite {
@@ -76,6 +78,7 @@ export async function prepareSite(options: PrepareSiteOptions): Promise<Prepared
     cacheDir: options.sharedCacheDir,
     offline: options.offline,
     onSourceProgress: options.onSourceProgress,
+    drafts: options.drafts,
   });
   const warned = new Set<string>();
   const warn = (message: string) => {
