@@ -126,6 +126,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
         progress({ stage: "content", detail: source, done, total, unit: "requests" }),
       markdownImages: true,
       onInvalidEntry: options.onInvalidEntry,
+      drafts: false,
     });
     const table = selectShard(fullTable, options.shard);
 

@@ -40,6 +40,8 @@ export interface PrepareSiteOptions {
   onInvalidEntry?: ((error: KilnError) => void) | undefined;
   /** Encode local markdown images through the image pipeline (the build does; dev does not yet). */
   markdownImages: boolean;
+  /** Keep `draft: true` entries: `kiln dev` shows them, builds leave them out. */
+  drafts: boolean;
 }
 
 export interface PreparedSite {
@@ -80,6 +82,7 @@ export async function prepareSite(options: PrepareSiteOptions): Promise<Prepared
     offline: options.offline,
     onSourceProgress: options.onSourceProgress,
     onInvalidEntry: options.onInvalidEntry,
+    drafts: options.drafts,
   });
   const warned = new Set<string>();
   const warn = (message: string) => {

@@ -51,6 +51,7 @@ export async function loadSite(root: string, logger: SourceLogger): Promise<DevS
     sharedCacheDir: cacheDirOf(root),
     logger,
     markdownImages: false,
+    drafts: true,
   });
   const assetFiles = new Map<string, Uint8Array>();
   const assets = await prepareAssets({

@@ -255,6 +255,15 @@ export const catalog = {
     hint: () =>
       "Params are URL segments: no `..`, no backslashes, no control characters, no `/` except in [...rest] params.",
   }),
+  PaginateInvalid: define<{ problem: string }>({
+    code: "KILN_PAGINATE_INVALID",
+    title: "paginate() was called with options it cannot use",
+    cause:
+      "A page's paths() called paginate() with a pageSize that is not a whole number of at least 1, or a base URL that does not start with `/`.",
+    message: ({ problem }) => `paginate() cannot make pages: ${problem}.`,
+    hint: () =>
+      'Pass a whole pageSize of at least 1 and the URL of page 1 as base: paginate(posts, { pageSize: 10, base: "/blog/" }).',
+  }),
   RouteConflict: define<{ url: string; other: string }>({
     code: "KILN_ROUTE_CONFLICT",
     title: "Two routes write the same page",

@@ -91,6 +91,7 @@ export function redirectPage(to: string, siteUrl: string | undefined, lang: stri
   const canonical = escapeXml(siteUrl ? absoluteUrl(siteUrl, to) : to);
   return (
     `<!doctype html><html lang="${escapeXml(lang)}"><head><meta charset="utf-8">` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<title>Moved to ${target}</title><link rel="canonical" href="${canonical}">` +
     `<meta name="robots" content="noindex"><meta http-equiv="refresh" content="0; url=${target}">` +
     `</head><body><p>This page has moved to <a href="${target}">${target}</a>.</p></body></html>\n`

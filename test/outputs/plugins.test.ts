@@ -15,11 +15,11 @@ describe("plugins: sources, the route table and extra output files, on one API w
   it("a plugin's source makes pages; its output file lists every route; its logger names it", async () => {
     const result = await runKiln(["build", project.root], { env: { KILN_TEST_PLUGIN_LOG: "1" } });
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout + result.stderr, /\[notes\] 6 routes/);
+    assert.match(result.stdout + result.stderr, /\[notes\] 5 routes/);
     assert.match(await project.read("notes/hello/index.html"), /<h1>Hello note<\/h1>/);
     assert.equal(
       await project.read("humans.txt"),
-      "/404.html\n/\n/notes/hello/\n/posts/draft/\n/posts/first/\n/posts/hidden/\n",
+      "/404.html\n/\n/notes/hello/\n/posts/first/\n/posts/hidden/\n",
     );
   });
 
@@ -30,7 +30,6 @@ describe("plugins: sources, the route table and extra output files, on one API w
     assert.deepEqual(locs, [
       "https://example.org/",
       "https://example.org/notes/hello/",
-      "https://example.org/posts/draft/",
       "https://example.org/posts/first/",
     ]);
     assert.match(
@@ -97,7 +96,7 @@ describe("redirects: the config's and pages' aliases, as _redirects and pages; a
     const locs = [...(await project.read("sitemap.xml")).matchAll(/<loc>([^<]*)<\/loc>/g)];
     assert.deepEqual(
       locs.map((m) => m[1]!.replace("https://example.org", "")),
-      ["/about/", "/", "/notes/hello/", "/posts/draft/", "/posts/first/"],
+      ["/about/", "/", "/notes/hello/", "/posts/first/"],
     );
   });
 
