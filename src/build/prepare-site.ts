@@ -100,6 +100,7 @@ export async function prepareSite(options: PrepareSiteOptions): Promise<Prepared
     mdxComponents: await compileMdxComponents(config.markdown.mdxComponents, paths),
     codeStyles: codeStyles(config.markdown.highlight),
     config: options.configModule,
+    base: config.site.base,
   };
   const runtime = await createSiteRuntime(store, runtimeSpec, warn);
   const assetsPlugin = createAssetsServerPlugin(root);
