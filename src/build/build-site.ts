@@ -95,7 +95,12 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   const releaseLock = acquireBuildLock(root);
   try {
     progress({ stage: "config" });
-    const { config, inputs: configInputs } = await loadConfig(root, cacheDir);
+    const {
+      config,
+      inputs: configInputs,
+      url: configUrl,
+      file: configFile,
+    } = await loadConfig(root, cacheDir);
     const paths = resolveProjectPaths(root, config, options.outDir);
     assertSafeOutDir(paths);
     await recoverInterruptedSwap(paths.outDir, (message) => options.logger.warn(message));
@@ -127,6 +132,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
       markdownImages: true,
       onInvalidEntry: options.onInvalidEntry,
       drafts: false,
+      configModule: configUrl && configFile ? { url: configUrl, file: configFile } : undefined,
     });
     const table = selectShard(fullTable, options.shard);
 

@@ -19,6 +19,7 @@ import { createRouteTable, markdownPageUrls, scanPages, type RouteTable } from "
 import {
   codeStyles,
   createSiteRuntime,
+  type CompiledModule,
   type RuntimeSpec,
   type SiteRuntime,
 } from "../runtime/index.js";
@@ -42,6 +43,8 @@ export interface PrepareSiteOptions {
   markdownImages: boolean;
   /** Keep `draft: true` entries: `kiln dev` shows them, builds leave them out. */
   drafts: boolean;
+  /** The compiled config (`loadConfig`'s url and file), for plugins' page hooks. */
+  configModule?: CompiledModule | undefined;
 }
 
 export interface PreparedSite {
@@ -100,6 +103,8 @@ export async function prepareSite(options: PrepareSiteOptions): Promise<Prepared
     mdxEntries: await compileMdxEntries(store, paths, resolveUrl),
     mdxComponents: await compileMdxComponents(config.markdown.mdxComponents, paths),
     codeStyles: codeStyles(config.markdown.highlight),
+    config: options.configModule,
+    base: config.site.base,
   };
   const runtime = await createSiteRuntime(store, runtimeSpec, warn);
   const assetsPlugin = createAssetsServerPlugin(root);

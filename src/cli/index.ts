@@ -130,6 +130,7 @@ async function runServe(
     root: outDir,
     port,
     allowedHosts: config.serve.allowedHosts,
+    base: config.site.base,
   });
   // Listening for Ctrl-C before printing the URL: whoever reads the URL may stop us at once.
   const stopped = new Promise<void>((resolve) => {

@@ -16,19 +16,41 @@ const collectionSchema = z.strictObject({
     .optional(),
 });
 
-const siteSchema = z.strictObject({
-  /** The site's public origin, used for absolute URLs (canonical links, feeds, sitemaps). */
-  url: z.url().optional(),
-  /** The site's name; the `<title>` of pages that set none. @default "Kiln site" */
-  title: z.string().default("Kiln site"),
-  /** The `lang` attribute of every page. @default "en" */
-  lang: z
-    .string()
-    .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, "a BCP 47 tag such as en or pt-BR")
-    .default("en"),
-  /** Used for the description meta tag of pages that set none. */
-  description: z.string().optional(),
-});
+const siteSchema = z
+  .strictObject({
+    /** The site's public origin, used for absolute URLs (canonical links, feeds, sitemaps). */
+    url: z.url().optional(),
+    /**
+     * The path the site is served under, such as "/docs/" for https://example.org/docs/ (a
+     * GitHub Pages project site). Pages link from the root as usual (`/about/`); the build
+     * puts the base before every root-relative URL of every page, feed and sitemap, and
+     * `kiln dev` and `kiln serve` serve the site under it. Files are still written at the
+     * output's root. @default the path of `url`, else "/"
+     */
+    base: z
+      .string()
+      .regex(/^\/?(?:[A-Za-z0-9._~-]+\/?)*$/, 'a path such as "/docs/"')
+      .optional(),
+    /** The site's name; the `<title>` of pages that set none. @default "Kiln site" */
+    title: z.string().default("Kiln site"),
+    /** The `lang` attribute of every page. @default "en" */
+    lang: z
+      .string()
+      .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, "a BCP 47 tag such as en or pt-BR")
+      .default("en"),
+    /** Used for the description meta tag of pages that set none. */
+    description: z.string().optional(),
+  })
+  .transform(({ base, ...site }) => ({
+    ...site,
+    base: basePath(base ?? (site.url ? new URL(site.url).pathname : "/")),
+  }));
+
+/** "docs", "/docs" and "/docs/" → "/docs/": the one spelling every URL is made with. */
+function basePath(base: string): string {
+  const trimmed = base.replace(/^\/+|\/+$/g, "");
+  return trimmed === "" ? "/" : `/${trimmed}/`;
+}
 
 const markdownSchema = z.strictObject({
   /** Allow raw HTML in local markdown. Local authors are trusted. @default true */

@@ -1,6 +1,6 @@
 import { definePlugin, type KilnPlugin, type PluginRoute } from "../plugins/index.js";
 import { isNoindex, lastModified } from "./entry-dates.js";
-import { absoluteUrl, escapeXml } from "./xml-escape.js";
+import { absoluteUrl, escapeXml, siteRoot } from "./xml-escape.js";
 
 /** Below the protocol's 50,000 per file, with room; larger sites get a sitemap index. */
 export const SITEMAP_LIMIT = 45_000;
@@ -64,8 +64,9 @@ export function sitemapPlugin(): KilnPlugin {
       "kiln:output": async ({ config, routes, writeFile, has }) => {
         // Sitemaps need absolute URLs. Without site.url there is none, quietly: a build of a
         // site that never set one (an intranet, a test) should print only its summary.
-        if (!config.sitemap || has("sitemap.xml") || !config.site.url) return;
-        for (const [file, xml] of sitemapFiles(config.site.url, routes)) await writeFile(file, xml);
+        const root = siteRoot(config.site);
+        if (!config.sitemap || has("sitemap.xml") || !root) return;
+        for (const [file, xml] of sitemapFiles(root, routes)) await writeFile(file, xml);
       },
     },
   });

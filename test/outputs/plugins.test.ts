@@ -17,6 +17,10 @@ describe("plugins: sources, the route table and extra output files, on one API w
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout + result.stderr, /\[notes\] 5 routes/);
     assert.match(await project.read("notes/hello/index.html"), /<h1>Hello note<\/h1>/);
+    assert.match(
+      await project.read("notes/hello/index.html"),
+      /<body data-page="\/notes\/hello\/">/,
+    );
     assert.equal(
       await project.read("humans.txt"),
       "/404.html\n/\n/notes/hello/\n/posts/first/\n/posts/hidden/\n",
@@ -66,6 +70,25 @@ describe("plugins: sources, the route table and extra output files, on one API w
         message: /The plugin "notes" failed in kiln:output: the notes service is down/,
       },
     );
+  });
+});
+
+describe("kiln:page: a plugin's transform of each page, wherever it renders", () => {
+  it("names the plugin, the hook and the page when it throws, on workers too", async () => {
+    const project = await copyProject("plugins");
+    try {
+      const result = await runKiln(["build", project.root, "--workers", "2"], {
+        env: { KILN_TEST_PAGE_FAIL: "1" },
+      });
+      assert.equal(result.code, 1);
+      assert.match(
+        result.stderr,
+        /KILN_PLUGIN_FAILED: The plugin "notes" failed in kiln:page \(\/posts\/first\/\): cannot mark this page/,
+      );
+      assert.deepEqual(await project.files().catch(() => []), []);
+    } finally {
+      await project.cleanup();
+    }
   });
 });
 
