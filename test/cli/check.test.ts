@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { mkdir, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, it } from "node:test";
+import { parseDiagnostics } from "../../src/cli/type-check.js";
 import { REPO, copyProject, runKiln } from "../helpers/build-fixture.js";
 
 /** As `npm install` in the project would: Kiln, its Preact and, unless left out, TypeScript. */
@@ -63,5 +64,26 @@ describe("kiln check", () => {
     } finally {
       await project.cleanup();
     }
+  });
+
+  it("reads tsc's diagnostics with their continuation lines, each at its file, line and column", () => {
+    const output = [
+      "src/a.tsx(3,7): error TS2322: Type 'number' is not assignable to type 'string'.",
+      "src/b.ts(10,1): error TS2345: Argument of type '{ a: number; }' is not assignable.",
+      "  Object literal may only specify known properties.",
+      "",
+    ].join("\n");
+    const [first, second, ...rest] = parseDiagnostics(output, "/project");
+    assert.equal(rest.length, 0);
+    assert.equal(first?.code, "KILN_TYPE_ERROR");
+    assert.deepEqual(first?.location, { file: "/project/src/a.tsx", line: 3, column: 7 });
+    assert.match(
+      first?.message ?? "",
+      /^Type 'number' is not assignable to type 'string'\. \(TypeScript TS2322\)$/,
+    );
+    assert.match(
+      second?.message ?? "",
+      /not assignable\.\nObject literal may only specify known properties\. \(TypeScript TS2345\)$/,
+    );
   });
 });
