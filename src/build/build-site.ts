@@ -42,8 +42,9 @@ export interface BuildOptions {
   /** Reuse no page, and read or write no incremental cache, build graph or remote cache. */
   cold?: boolean | undefined;
   /**
-   * Gets each entry that fails its schema, which then renders with its data as written,
-   * instead of the first one failing the build (`kiln check` lists every problem).
+   * Gets each entry that does not parse (then left out) or fails its schema (then rendered
+   * with its data as written), instead of the first one failing the build (`kiln check`
+   * lists every problem).
    */
   onInvalidEntry?: ((error: KilnError) => void) | undefined;
 }

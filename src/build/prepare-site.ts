@@ -37,7 +37,7 @@ export interface PrepareSiteOptions {
   logger: SourceLogger;
   offline?: boolean | undefined;
   onSourceProgress?: ((source: string, done: number, total: number) => void) | undefined;
-  /** Gets each entry that fails its schema, instead of the first failing the load (`kiln check`). */
+  /** Gets each entry that does not parse or fails its schema, instead of the first failing the load (`kiln check`). */
   onInvalidEntry?: ((error: KilnError) => void) | undefined;
   /** Encode local markdown images through the image pipeline (the build does; dev does not yet). */
   markdownImages: boolean;
@@ -79,7 +79,11 @@ export async function prepareSite(options: PrepareSiteOptions): Promise<Prepared
   const store = await loadContent({
     root,
     config,
-    sources: [fileSource(paths.contentDir), ...config.sources, ...pluginSources],
+    sources: [
+      fileSource(paths.contentDir, options.onInvalidEntry),
+      ...config.sources,
+      ...pluginSources,
+    ],
     logger,
     cacheDir: options.sharedCacheDir,
     offline: options.offline,

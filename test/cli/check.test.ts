@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdir, symlink, writeFile } from "node:fs/promises";
+import { mkdir, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { parseDiagnostics } from "../../src/cli/type-check.js";
@@ -19,7 +19,7 @@ async function install(root: string, packages: string[]): Promise<void> {
 }
 
 describe("kiln check", () => {
-  it("lists a type error, an entry failing its schema and a broken link in one run, each where it is, and exits 1", async () => {
+  it("lists a type error, an entry failing its schema, one that does not parse and a broken link in one run, each where it is, and exits 1", async () => {
     const project = await copyProject("check-problems");
     try {
       await install(project.root, ["preact", "typescript"]);
@@ -32,11 +32,14 @@ describe("kiln check", () => {
       // `title: 42` where the schema wants a string.
       assert.match(stderr, /error KILN_ENTRY_INVALID: Field `title` does not match/);
       assert.match(stderr, /at .*src\/content\/posts\/bad\.md:2/);
+      // A front matter that does not parse: reported, and the rest of the content still checked.
+      assert.match(stderr, /error KILN_DATA_SYNTAX: Invalid YAML/);
+      assert.match(stderr, /at .*src\/content\/posts\/broken\.md:\d+/);
       // The link to a page that does not exist, found on the site built into a temp folder.
       assert.match(stderr, /error KILN_LINKS_BROKEN: 1 link in the built site leads nowhere/);
       assert.match(stderr, /"\/nowhere\/"/);
       assert.match(stderr, /see: https:\/\/\S+\/errors\/#kiln_type_error/);
-      assert.match(result.stdout, /kiln check: 3 problems: 1 type error, 1 invalid entry/);
+      assert.match(result.stdout, /kiln check: 4 problems: 1 type error, 2 invalid entries/);
       // The project's own output is neither written nor needed.
       assert.deepEqual(await project.files().catch(() => []), []);
     } finally {
@@ -52,6 +55,7 @@ describe("kiln check", () => {
         path.join(project.root, "src/content/posts/bad.md"),
         "---\ntitle: Fixed\nsummary: Now a string.\n---\n\nText.\n",
       );
+      await rm(path.join(project.root, "src/content/posts/broken.md"));
       const index = path.join(project.root, "src/pages/index.tsx");
       await writeFile(index, `export default function Home() {\n  return <h1>Home</h1>;\n}\n`);
       const result = await runKiln(["check", project.root]);
