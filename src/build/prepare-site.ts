@@ -109,6 +109,7 @@ export async function prepareSite(options: PrepareSiteOptions): Promise<Prepared
     codeStyles: codeStyles(config.markdown.highlight),
     config: options.configModule,
     base: config.site.base,
+    cspMeta: config.cspMeta,
   };
   const runtime = await createSiteRuntime(store, runtimeSpec, warn);
   const assetsPlugin = createAssetsServerPlugin(root);

@@ -281,6 +281,13 @@ export const configSchema = z.strictObject({
    */
   headers: z.boolean().default(true),
   /**
+   * Also put each page's Content-Security-Policy in a `<meta http-equiv>` tag at the top of its
+   * `<head>`, for hosts that cannot send headers (GitHub Pages, a bare bucket). A meta policy
+   * cannot carry `frame-ancestors`, `sandbox` or `report-uri`; headers remain the stronger
+   * choice where the host allows them. @default false
+   */
+  cspMeta: z.boolean().default(false),
+  /**
    * `sitemap.xml` of every indexable page (not the 404 page, not `noindex` ones), split into
    * a sitemap index past 45,000 URLs. Needs `site.url`. @default true
    */
