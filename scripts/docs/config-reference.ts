@@ -35,6 +35,7 @@ export function configReference(): string {
     "title: Config reference",
     'description: "Every key of kiln.config.ts: its type, default and meaning."',
     "order: 90",
+    "group: Reference",
     "---",
     "",
     generatedNotice("src/config/schema.ts"),

@@ -14,6 +14,7 @@ export function errorReference(): string {
     "title: Error reference",
     'description: "Every error Kiln reports, by code: what it means and what to do."',
     "order: 91",
+    "group: Reference",
     "---",
     "",
     generatedNotice("src/errors/catalog*.ts"),
