@@ -1,4 +1,4 @@
-import { fileSource, type Source } from "../content/index.js";
+import { fileSource } from "../content/index.js";
 import { definePlugin, type KilnPlugin } from "../plugins/index.js";
 
 /**
