@@ -2,7 +2,6 @@ import { createAssetsServerPlugin } from "../assets/index.js";
 import type { ResolvedConfig } from "../config/index.js";
 import type { KilnError } from "../errors/index.js";
 import {
-  fileSource,
   loadContent,
   type ContentStore,
   type Source,
@@ -25,6 +24,7 @@ import {
 } from "../runtime/index.js";
 import { loadPages, routeDefinition, type LoadedPage } from "./load-pages.js";
 import { compileMdxComponents, compileMdxEntries } from "./mdx-entries.js";
+import { sourcePlugins } from "./source-plugins.js";
 import type { ProjectPaths } from "./project-paths.js";
 
 export interface PrepareSiteOptions {
@@ -68,9 +68,14 @@ export interface PreparedSite {
 export async function prepareSite(options: PrepareSiteOptions): Promise<PreparedSite> {
   const { root, config, paths, logger } = options;
   const plugins = createPluginRunner(
-    [...builtinPlugins(), ...(config.plugins as KilnPlugin[])],
+    [
+      ...sourcePlugins(paths.contentDir, options.onInvalidEntry),
+      ...builtinPlugins(),
+      ...(config.plugins as KilnPlugin[]),
+    ],
     logger,
   );
+  // Every source comes through the plugin API, Kiln's own (files, the config's) included.
   const pluginSources: Source[] = [];
   await plugins.run("kiln:config", () => ({
     config,
@@ -79,11 +84,7 @@ export async function prepareSite(options: PrepareSiteOptions): Promise<Prepared
   const store = await loadContent({
     root,
     config,
-    sources: [
-      fileSource(paths.contentDir, options.onInvalidEntry),
-      ...config.sources,
-      ...pluginSources,
-    ],
+    sources: pluginSources,
     logger,
     cacheDir: options.sharedCacheDir,
     offline: options.offline,
