@@ -65,11 +65,7 @@ export interface PreparedSite {
 export async function prepareSite(options: PrepareSiteOptions): Promise<PreparedSite> {
   const { root, config, paths, logger } = options;
   const plugins = createPluginRunner(
-    [
-      ...sourcePlugins(paths.contentDir),
-      ...builtinPlugins(),
-      ...(config.plugins as KilnPlugin[]),
-    ],
+    [...sourcePlugins(paths.contentDir), ...builtinPlugins(), ...(config.plugins as KilnPlugin[])],
     logger,
   );
   // Every source comes through the plugin API, Kiln's own (files, the config's) included.
@@ -117,7 +113,7 @@ export async function prepareSite(options: PrepareSiteOptions): Promise<Prepared
     defaultLayout: config.markdown.layout,
     plugins: [assetsPlugin.plugin],
   });
-  const table = createRouteTable(pages.map(routeDefinition));
+  const table = createRouteTable(pages.map(routeDefinition), { i18n: config.i18n });
   await plugins.run("kiln:routes", () => ({ routes: pluginRoutes(table) }));
   return { store, runtime, runtimeSpec, warn, pages, table, assetsPlugin, plugins };
 }

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { isStandardSchema, type StandardSchemaV1 } from "./standard-schema.js";
 
+const BCP47 = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/;
+
 const collectionName = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_-]*$/i, "a collection name uses letters, digits, `-` and `_`");
@@ -328,6 +330,22 @@ export const configSchema = z.strictObject({
       }),
     )
     .default([]),
+  /**
+   * The site's languages. Pages under `src/pages/<locale>/` are that locale's, the rest the
+   * default locale's (served from the root). Each page's `<html lang>` is its locale, and a
+   * page that exists in several (`about.md`, `fr/about.md`) gets `<link rel="alternate"
+   * hreflang>` to each, with `x-default`, in its head and in the sitemap. @default none
+   */
+  i18n: z
+    .strictObject({
+      defaultLocale: z.string().regex(BCP47, "a BCP 47 tag such as en or pt-BR"),
+      locales: z.array(z.string().regex(BCP47, "a BCP 47 tag such as en or pt-BR")).min(1),
+    })
+    .refine((i18n) => i18n.locales.includes(i18n.defaultLocale), {
+      message: "defaultLocale must be one of locales",
+      path: ["defaultLocale"],
+    })
+    .optional(),
   /** `kiln dev` settings. */
   dev: devSchema.prefault({}),
   serve: serveSchema.prefault({}),
