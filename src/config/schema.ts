@@ -346,6 +346,13 @@ export const configSchema = z.strictObject({
       path: ["defaultLocale"],
     })
     .optional(),
+  /**
+   * Page URLs end in a slash (`/about/`, written to `about/index.html`), or with false they do
+   * not (`/about`, written to `about.html`, which Netlify, Cloudflare Pages and GitHub Pages
+   * serve at `/about` with no redirect; nginx needs `try_files $uri $uri.html $uri/`).
+   * @default true
+   */
+  trailingSlash: z.boolean().default(true),
   /** `kiln dev` settings. */
   dev: devSchema.prefault({}),
   serve: serveSchema.prefault({}),

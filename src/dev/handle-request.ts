@@ -84,7 +84,14 @@ export async function handleRequest(
   }
   const site = state.site;
   const trailing = pathname.endsWith("/");
-  const routeKey = relative === "" ? "index.html" : trailing ? `${relative}/index.html` : relative;
+  const routeKey =
+    relative === ""
+      ? "index.html"
+      : trailing
+        ? `${relative}/index.html`
+        : site.routes.has(`${relative}.html`) // trailingSlash: false writes `/a` to `a.html`
+          ? `${relative}.html`
+          : relative;
   if (site.routes.has(routeKey)) return sendPage(context, req, res, site, routeKey, 200);
 
   const asset = site.assetFiles.get(relative);

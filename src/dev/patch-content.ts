@@ -89,6 +89,7 @@ export async function patchContent(
   }
   const table = createRouteTable([...pages.values()].map(routeDefinition), {
     i18n: site.config.i18n,
+    trailingSlash: site.config.trailingSlash,
   });
   return {
     ...site,

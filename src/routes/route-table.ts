@@ -43,14 +43,19 @@ export interface RouteTable {
 /** Expands pages into routes and refuses two routes that would write the same file. */
 export function createRouteTable(
   definitions: readonly PageDefinition[],
-  options: { i18n?: Locales | undefined } = {},
+  options: {
+    i18n?: Locales | undefined;
+    /** false: `/a` written to `a.html` instead of `/a/` to `a/index.html`. @default true */
+    trailingSlash?: boolean | undefined;
+  } = {},
 ): RouteTable {
+  const slash = options.trailingSlash ?? true;
   const routes: Route[] = [];
   for (const { page, paths, data = {} } of definitions) {
     if (!isDynamic(page)) {
       const parts = fillSegments(page.segments, {});
-      const url = page.isNotFound ? "/404.html" : urlFor(parts, page.endpoint);
-      const outputPath = page.isNotFound ? "404.html" : outputPathFor(parts, page.endpoint);
+      const url = page.isNotFound ? "/404.html" : urlFor(parts, page.endpoint, slash);
+      const outputPath = page.isNotFound ? "404.html" : outputPathFor(parts, page.endpoint, slash);
       routes.push({ url, outputPath, page, params: {}, props: {}, data });
       continue;
     }
@@ -67,8 +72,8 @@ export function createRouteTable(
         Object.entries(params).map(([k, v]) => [k, String(v)]),
       );
       routes.push({
-        url: urlFor(parts, page.endpoint),
-        outputPath: outputPathFor(parts, page.endpoint),
+        url: urlFor(parts, page.endpoint, slash),
+        outputPath: outputPathFor(parts, page.endpoint, slash),
         page,
         params: stringParams,
         props,
