@@ -240,7 +240,7 @@ export const configSchema = z.strictObject({
    */
   plugins: z
     .array(
-      z.custom<{ name: string; hooks: Record<string, unknown> }>(
+      z.custom<{ name: string; hooks: object }>(
         (value) =>
           typeof value === "object" &&
           value !== null &&
