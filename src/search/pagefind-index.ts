@@ -1,4 +1,4 @@
-import { createIndex, type PagefindIndex } from "pagefind";
+import { close, createIndex, type PagefindIndex } from "pagefind";
 import type { SourceLogger } from "../content/index.js";
 import { KilnError, catalog } from "../errors/index.js";
 
@@ -32,32 +32,68 @@ export async function indexPages(
   options: IndexOptions,
 ): Promise<{ files: { path: string; content: Uint8Array }[]; pages: number }> {
   const index = await openIndex(options.exclude);
+  let failed = false;
   try {
     const problems: string[] = [];
     let count = 0;
     for await (const page of pages) {
-      const { errors } = await index.addHTMLFile({ url: page.url, content: page.html });
+      const added = index.addHTMLFile({ url: page.url, content: page.html });
+      const { errors } = await deadline(added, PAGE_DEADLINE, `indexing ${page.url}`);
       if (errors.length > 0) problems.push(`${page.file} (${page.url}): ${errors.join("; ")}`);
       else count++;
     }
     if (problems.length > 0) throw new KilnError(catalog.SearchIndexFailed({ problems }));
-    const { errors, files } = await index.getFiles();
+    const { errors, files } = await deadline(index.getFiles(), WRITE_DEADLINE, "writing the index");
     if (errors.length > 0) throw new KilnError(catalog.SearchIndexFailed({ problems: errors }));
     if (count === 0) options.logger.warn("search: no page to index; the search finds nothing.");
     files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return { files: files.filter((file) => !UNUSED.test(file.path)), pages: count };
+  } catch (error) {
+    failed = true;
+    throw error;
   } finally {
-    // The indexer is one process for every build in this Node process (`kiln dev` rebuilds,
-    // tests in parallel): drop this index's memory, leave the process to the others.
-    await index.deleteIndex().catch(() => undefined);
+    // The indexer is one process for every build in this Node process (tests in parallel):
+    // drop this index's memory, leave the process to the others. After a failure it may be
+    // dead, and Pagefind would keep the dead one: close it so the next build starts afresh.
+    if (failed) await close().catch(() => undefined);
+    else await index.deleteIndex().catch(() => undefined);
+  }
+}
+
+/**
+ * Pagefind answers each call over a pipe; if its process dies (killed for memory, crashed)
+ * the call never settles, and with nothing else pending Node would exit mid-build with no
+ * message. A deadline turns that into a located error, and the staging folder is discarded.
+ */
+const PAGE_DEADLINE = 60_000;
+const WRITE_DEADLINE = 600_000;
+
+async function deadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const reason = `Pagefind did not answer within ${ms / 1000} s while ${what}; its process may have stopped (out of memory?)`;
+      reject(new KilnError(catalog.SearchIndexFailed({ problems: [reason] })));
+    }, ms);
+  });
+  try {
+    return await Promise.race([work, expired]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
 async function openIndex(exclude: readonly string[]): Promise<PagefindIndex> {
   let response;
   try {
-    response = await createIndex({ excludeSelectors: [...exclude] });
+    response = await deadline(
+      createIndex({ excludeSelectors: [...exclude] }),
+      PAGE_DEADLINE,
+      "starting",
+    );
   } catch (error) {
+    if (error instanceof KilnError) throw error;
+    await close().catch(() => undefined);
     // No binary for this platform: @pagefind/<os>-<cpu> did not install.
     throw new KilnError(
       catalog.SearchIndexFailed({

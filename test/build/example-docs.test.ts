@@ -60,7 +60,7 @@ describe("examples/docs", () => {
     const page = await project.html("configuring/index.html");
     const toc = page.querySelectorAll(".toc a").map((a) => a.getAttribute("href"));
     assert.deepEqual(toc, ["#title-and-banner", "#edit-links", "#sidebar-groups"]);
-    for (const href of toc) assert.ok(page.querySelector(href!), `${href} has no target`);
+    for (const href of toc) assert.ok(page.querySelector(href), `${href} has no target`);
     assert.equal(
       page.querySelector(".edit-link a")?.getAttribute("href"),
       "https://github.com/your-name/your-project/edit/main/src/content/docs/configuring.md",
