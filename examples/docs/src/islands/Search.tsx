@@ -58,7 +58,8 @@ export default function Search({ bundle = "/pagefind/", label = "Search" }) {
       setStatus(count === 0 ? "No results." : `${count} result${count === 1 ? "" : "s"}.`);
     } catch {
       library.current = undefined;
-      if (ticket === latest.current) setStatus("Search needs the built site: run kiln build, then kiln serve.");
+      if (ticket === latest.current)
+        setStatus("Search needs the built site: run kiln build, then kiln serve.");
     }
   }
 
