@@ -12,6 +12,8 @@ export default defineConfig({
   },
   // rss.xml, atom.xml and feed.json of the posts, full content.
   feeds: [{ collection: "posts" }],
+  // A full-text index of every page in dist/pagefind/, which /search/ queries in the browser.
+  search: true,
   collections: {
     glossary: {
       schema: z.object({ term: z.string(), order: z.number().int() }),

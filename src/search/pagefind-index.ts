@@ -36,12 +36,27 @@ export async function indexPages(
   try {
     const problems: string[] = [];
     let count = 0;
+    // A few pages in flight keep Pagefind busy while the next page is read; never more, so
+    // memory stays a few pages however large the site.
+    const inFlight = new Set<Promise<void>>();
     for await (const page of pages) {
-      const added = index.addHTMLFile({ url: page.url, content: page.html });
-      const { errors } = await deadline(added, PAGE_DEADLINE, `indexing ${page.url}`);
-      if (errors.length > 0) problems.push(`${page.file} (${page.url}): ${errors.join("; ")}`);
-      else count++;
+      const added = deadline(
+        index.addHTMLFile({ url: page.url, content: page.html }),
+        PAGE_DEADLINE,
+        `indexing ${page.url}`,
+      ).then(({ errors }) => {
+        if (errors.length > 0) problems.push(`${page.file} (${page.url}): ${errors.join("; ")}`);
+        else count++;
+      });
+      inFlight.add(added);
+      void added.then(
+        () => inFlight.delete(added),
+        () => inFlight.delete(added),
+      );
+      if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
     }
+    await Promise.all(inFlight);
+    problems.sort();
     if (problems.length > 0) throw new KilnError(catalog.SearchIndexFailed({ problems }));
     const { errors, files } = await deadline(index.getFiles(), WRITE_DEADLINE, "writing the index");
     if (errors.length > 0) throw new KilnError(catalog.SearchIndexFailed({ problems: errors }));
@@ -66,6 +81,7 @@ export async function indexPages(
  * message. A deadline turns that into a located error, and the staging folder is discarded.
  */
 const PAGE_DEADLINE = 60_000;
+const IN_FLIGHT = 8;
 const WRITE_DEADLINE = 600_000;
 
 async function deadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {

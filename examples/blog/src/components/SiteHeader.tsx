@@ -2,6 +2,7 @@ const links = [
   { href: "/", label: "Posts" },
   { href: "/docs/what-is-jamstack/", label: "What is the JAMstack?" },
   { href: "/about/", label: "About" },
+  { href: "/search/", label: "Search" },
 ];
 
 export function SiteHeader({ url }: { url: string }) {

@@ -17,6 +17,8 @@ interface Result {
 }
 
 const SHOWN = 8;
+/** Milliseconds of no typing before a search runs. */
+const PAUSE = 150;
 
 /**
  * Full-text search of the site, from the index the build writes with `search: true`. It
@@ -41,6 +43,10 @@ export default function Search({ bundle = "/pagefind/", label = "Search" }) {
       setStatus("");
       return;
     }
+    // Wait for a pause in typing: each search fetches index chunks, so searching at every
+    // key would fetch them for "p", "pi", "pip"… as well.
+    await new Promise((resolve) => setTimeout(resolve, PAUSE));
+    if (ticket !== latest.current) return;
     try {
       // A URL esbuild leaves alone: the library is the index's own, written by the build.
       library.current ??= import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<Pagefind>;
