@@ -145,14 +145,12 @@ try {
   const page = await chromium.context.newPage();
   const fetched: { url: string; bytes: number }[] = [];
   page.on("requestfinished", (request) => {
-    void request
-      .sizes()
-      .then((sizes) =>
-        fetched.push({
-          url: request.url(),
-          bytes: sizes.responseBodySize + sizes.responseHeadersSize,
-        }),
-      );
+    void request.sizes().then((sizes) =>
+      fetched.push({
+        url: request.url(),
+        bytes: sizes.responseBodySize + sizes.responseHeadersSize,
+      }),
+    );
   });
   const violations: string[] = [];
   page.on("console", (message) => {
