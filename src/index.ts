@@ -35,7 +35,15 @@ export {
   type RenderedMarkdown,
 } from "./markdown/index.js";
 export type { Entry, EntryOrigin, Source, SourceContext } from "./content/index.js";
-export type { PathItem } from "./routes/index.js";
+export {
+  paginate,
+  slugify,
+  taxonomy,
+  type Paginated,
+  type PaginateOptions,
+  type PathItem,
+  type Term,
+} from "./routes/index.js";
 export {
   definePlugin,
   type KilnPlugin,

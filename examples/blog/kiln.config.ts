@@ -25,6 +25,8 @@ export default defineConfig({
         description: z.string(),
         tags: z.array(z.string()).default([]),
         draft: z.boolean().default(false),
+        /** Old URLs of the post: each gets a redirect to it. */
+        aliases: z.array(z.string()).optional(),
       }),
     },
   },

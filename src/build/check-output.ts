@@ -3,18 +3,20 @@ import path from "node:path";
 import {
   accessibilityProblems,
   checkLinks,
-  reportAccessibility,
+  checksFailed,
+  linkProblems,
   reportProblems,
   type PageProblem,
 } from "../checks/index.js";
 import type { ResolvedConfig } from "../config/index.js";
+import { KilnError, type ErrorDetails } from "../errors/index.js";
 import type { RouteTable } from "../routes/index.js";
 import { toPosix } from "../support/index.js";
 
 /**
  * The checks the config asks for, over the complete staging folder, each page read once:
- * every problem of the build at once; an error leaves the previous output in place (the
- * caller discards staging). Links are reported before accessibility.
+ * every problem of the build at once, of every check, in one error; an error leaves the
+ * previous output in place (the caller discards staging).
  */
 export async function checkOutput(options: {
   config: ResolvedConfig;
@@ -41,11 +43,15 @@ export async function checkOutput(options: {
           found.push({ ...page, page: page.url, problem });
       }
     : undefined;
+  const failed: (ErrorDetails | undefined)[] = [];
   if (links) {
-    reportProblems(await checkLinks({ dir: options.dir, pages, inspect }), links, options.warn);
+    const broken = await checkLinks({ dir: options.dir, pages, inspect });
+    failed.push(reportProblems("links", linkProblems(broken), links, options.warn));
   } else {
     for (const outputPath of pages.keys())
       inspect!(outputPath, readFileSync(path.join(options.dir, outputPath), "utf8"));
   }
-  if (a11y) reportAccessibility(found, a11y, options.warn);
+  if (a11y) failed.push(reportProblems("a11y", found, a11y, options.warn));
+  const error = checksFailed(failed.filter((details) => details !== undefined));
+  if (error) throw new KilnError(error);
 }

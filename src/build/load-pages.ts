@@ -7,7 +7,12 @@ import { locateField, parseEntry, trackReads } from "../content/index.js";
 import { KilnError, catalog } from "../errors/index.js";
 import { renderMdx } from "../markdown/index.js";
 import { DefaultLayout } from "../render/index.js";
-import { COMPONENT_EXTENSIONS, isDynamic, type PageFile } from "../routes/index.js";
+import {
+  COMPONENT_EXTENSIONS,
+  isDynamic,
+  type PageDefinition,
+  type PageFile,
+} from "../routes/index.js";
 import { runInSite, type MarkdownBody, type SiteRuntime } from "../runtime/index.js";
 import { sha256 } from "../support/index.js";
 import { mdxPlugin } from "./mdx-plugin.js";
@@ -40,6 +45,16 @@ interface PageModule {
   paths?: unknown;
   /** A layout's components for the MDX pages it lays out. */
   components?: unknown;
+}
+
+/** What the route table needs of a loaded page. */
+export function routeDefinition(loaded: LoadedPage): PageDefinition {
+  const data = loaded.props["frontmatter"];
+  return {
+    page: loaded.page,
+    paths: loaded.paths,
+    data: typeof data === "object" && data !== null ? (data as Record<string, unknown>) : undefined,
+  };
 }
 
 /** Compiles the pages and layouts, imports them, and calls `paths()` of dynamic pages. */

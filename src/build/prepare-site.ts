@@ -21,7 +21,7 @@ import {
   type RuntimeSpec,
   type SiteRuntime,
 } from "../runtime/index.js";
-import { loadPages, type LoadedPage } from "./load-pages.js";
+import { loadPages, routeDefinition, type LoadedPage } from "./load-pages.js";
 import { compileMdxComponents, compileMdxEntries } from "./mdx-entries.js";
 import type { ProjectPaths } from "./project-paths.js";
 
@@ -103,7 +103,7 @@ export async function prepareSite(options: PrepareSiteOptions): Promise<Prepared
     defaultLayout: config.markdown.layout,
     plugins: [assetsPlugin.plugin],
   });
-  const table = createRouteTable(pages.map(({ page, paths: items }) => ({ page, paths: items })));
+  const table = createRouteTable(pages.map(routeDefinition));
   await plugins.run("kiln:routes", () => ({ routes: pluginRoutes(table) }));
   return { store, runtime, runtimeSpec, warn, pages, table, assetsPlugin, plugins };
 }

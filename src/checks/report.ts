@@ -1,4 +1,4 @@
-import { KilnError, catalog } from "../errors/index.js";
+import { catalog, type ErrorDetails } from "../errors/index.js";
 import type { BrokenLink } from "./check-links.js";
 
 /** A problem of one page: where it is, and what. */
@@ -8,55 +8,51 @@ export interface PageProblem {
   problem: string;
 }
 
-/** At most this many problems are listed; the count covers them all. */
+/** At most this many problems of a kind are listed; the count covers them all. */
 const LISTED = 50;
 
-/**
- * All the broken links of one build, in one message ("error": the build fails with the
- * previous output untouched) or one warning each ("warn").
- */
-export function reportProblems(
-  broken: readonly BrokenLink[],
-  mode: "error" | "warn",
-  warn: (message: string) => void,
-): void {
-  const problems = broken.map(({ page, source, link, problem }) => ({
+/** The broken links as page problems: the link and what is wrong with it. */
+export function linkProblems(broken: readonly BrokenLink[]): PageProblem[] {
+  return broken.map(({ page, source, link, problem }) => ({
     page,
     source,
     problem: `"${link}" ${problem}`,
   }));
-  report(problems, mode, warn, "broken link", (count, list) =>
-    catalog.LinksBroken({ count, list }),
-  );
 }
 
-/** All the accessibility problems of one build, reported as `reportProblems` reports links. */
-export function reportAccessibility(
+const KINDS = {
+  links: { label: "broken link", error: catalog.LinksBroken },
+  a11y: { label: "accessibility", error: catalog.AccessibilityProblems },
+} as const;
+
+/**
+ * All the problems of one kind in a build: with "warn", one warning each and nothing
+ * returned; with "error", the one error that lists them (sorted by page), for the caller to
+ * throw with the other kinds' so a build reports every failed check at once.
+ */
+export function reportProblems(
+  kind: keyof typeof KINDS,
   problems: readonly PageProblem[],
   mode: "error" | "warn",
   warn: (message: string) => void,
-): void {
-  report(problems, mode, warn, "accessibility", (count, list) =>
-    catalog.AccessibilityProblems({ count, list }),
-  );
-}
-
-function report(
-  problems: readonly PageProblem[],
-  mode: "error" | "warn",
-  warn: (message: string) => void,
-  label: string,
-  error: (count: number, list: string) => ReturnType<typeof catalog.LinksBroken>,
-): void {
-  if (problems.length === 0) return;
+): ErrorDetails | undefined {
+  if (problems.length === 0) return undefined;
   const lines = problems
     .map(({ page, source, problem }) => `${page}${source ? ` (${source})` : ""}: ${problem}`)
     .sort();
   if (mode === "warn") {
-    for (const line of lines) warn(`${label}: ${line}`);
-    return;
+    for (const line of lines) warn(`${KINDS[kind].label}: ${line}`);
+    return undefined;
   }
   const listed = lines.slice(0, LISTED).map((line) => `  ${line}`);
   if (lines.length > LISTED) listed.push(`  … and ${lines.length - LISTED} more`);
-  throw new KilnError(error(lines.length, listed.join("\n")));
+  return KINDS[kind].error({ count: lines.length, list: listed.join("\n") });
+}
+
+/** One error for the failed checks of a build: the check's own when only one failed. */
+export function checksFailed(failed: readonly ErrorDetails[]): ErrorDetails | undefined {
+  if (failed.length <= 1) return failed[0];
+  return catalog.ChecksFailed({
+    reports: failed.map((details) => `${details.code}: ${details.message}`).join("\n\n"),
+  });
 }

@@ -318,8 +318,9 @@ export const configSchema = z.strictObject({
   dev: devSchema.prefault({}),
   serve: serveSchema.prefault({}),
   /**
-   * Moved pages: `{ from: "/old-post/", to: "/posts/new/" }`. The build writes them to
-   * `_redirects` (Netlify, Cloudflare Pages); `kiln deploy` stores each as an object the
+   * Moved pages: `{ from: "/old-post/", to: "/posts/new/" }`, as are pages' front matter
+   * `aliases: ["/old-post/"]`. The build writes them to `_redirects` (Netlify, Cloudflare
+   * Pages) and as pages (see `redirectPages`); `kiln deploy` stores each as an object the
    * bucket's website endpoint answers with a 301. A redirect from a real page's URL is an error.
    * @default []
    */
@@ -331,6 +332,12 @@ export const configSchema = z.strictObject({
       }),
     )
     .default([]),
+  /**
+   * A small HTML page at each redirect's old URL (and each page's front matter `aliases`): a
+   * meta refresh and a canonical link, for hosts that do not read `_redirects` (nginx, object
+   * storage). Netlify serves such a page instead of its 301; set false there. @default true
+   */
+  redirectPages: z.boolean().default(true),
   /** `kiln deploy`: the bucket, HTTP headers and CDN hook. */
   deploy: deploySchema.prefault({}),
   /** Kiln's caches beyond `.kiln/`. */

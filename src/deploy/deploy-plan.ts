@@ -58,8 +58,8 @@ export function planDeploy(
   }
   for (const redirect of redirects) {
     const key = redirectKey(redirect.from);
-    // A real file at that path wins over a redirect, as on most static hosts.
-    if (wanted.has(key)) continue;
+    // The build refuses a redirect from a page or public file, so a file at that key is the
+    // redirect's own page for plain hosts: the bucket's 301 replaces it.
     const headers: ObjectHeaders = {
       contentType: "text/html; charset=utf-8",
       cacheControl: "public, max-age=0, must-revalidate",

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import path from "node:path";
 import pLimit from "p-limit";
 import { cacheDirOf, resolveProjectPaths, resolveRoot } from "../build/index.js";
 import { loadConfig, type ResolvedConfig } from "../config/index.js";
@@ -66,7 +67,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   const client = createS3Client({ ...target, credentials, retry: { attempts: options.attempts } });
   const prefix = target.prefix;
   const local = await listLocalFiles(outDir);
-  const redirects = options.redirects ?? configRedirects(config);
+  const redirects = options.redirects ?? (await builtRedirects(outDir)) ?? config.redirects;
   const remote = await readRemoteState(
     client,
     prefix,
@@ -159,9 +160,19 @@ async function putObject(client: S3Client, prefix: string, item: PlannedUpload):
   });
 }
 
-/** The config's redirects, as objects the website endpoint answers with a 301. */
-function configRedirects(config: ResolvedConfig): DeployRedirect[] {
-  return config.redirects;
+/**
+ * The redirects the build wrote to `_redirects` (the config's and pages' `aliases`), as
+ * objects the website endpoint answers with a 301: one path each, so patterns (`/a/*`) and
+ * rewrites (200) are left to hosts that read the file.
+ */
+async function builtRedirects(outDir: string): Promise<DeployRedirect[] | undefined> {
+  const text = await readFile(path.join(outDir, "_redirects"), "utf8").catch(() => undefined);
+  if (text === undefined) return undefined;
+  return text.split("\n").flatMap((line) => {
+    const [from, to, status = "301"] = line.trim().split(/\s+/);
+    const moved = ["301", "302", "307", "308"].includes(status.replace(/!$/, ""));
+    return from && to && moved && /^\/[^*:]*$/.test(from) ? [{ from, to }] : [];
+  });
 }
 
 /**

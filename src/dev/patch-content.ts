@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { expandPaths, type LoadedPage } from "../build/index.js";
+import { expandPaths, routeDefinition, type LoadedPage } from "../build/index.js";
 import {
   ContentStore,
   ENTRY_EXTENSIONS,
@@ -87,9 +87,7 @@ export async function patchContent(
       loaded.callPaths && readsTouched ? await callPathsAgain(loaded, runtime) : loaded,
     );
   }
-  const table = createRouteTable(
-    [...pages.values()].map((p) => ({ page: p.page, paths: p.paths })),
-  );
+  const table = createRouteTable([...pages.values()].map(routeDefinition));
   return {
     ...site,
     runtime,

@@ -62,6 +62,13 @@ export const catalog = {
     hint: () =>
       'Fix each one in the page or layout named; the previous output is unchanged. `checks: { a11y: "warn" }` in kiln.config.ts builds anyway and prints them.',
   }),
+  ChecksFailed: define<{ reports: string }>({
+    code: "KILN_CHECKS_FAILED",
+    title: "The built site failed several checks",
+    message: ({ reports }) => `The built site failed more than one check:\n\n${reports}`,
+    hint: () =>
+      'Fix each problem listed; the previous output is unchanged. `checks: { links: "warn", a11y: "warn" }` in kiln.config.ts builds anyway and prints them.',
+  }),
   BuildVerifyFailed: define<{ count: number; files: string }>({
     code: "KILN_BUILD_VERIFY_FAILED",
     title: "The incremental output differs from a cold build",
@@ -192,6 +199,13 @@ export const catalog = {
       `Parameter \`${param}\` = ${JSON.stringify(value)} cannot be used in a URL: ${problem}.`,
     hint: () =>
       "Params are URL segments: no `..`, no backslashes, no control characters, no `/` except in [...rest] params.",
+  }),
+  PaginateInvalid: define<{ problem: string }>({
+    code: "KILN_PAGINATE_INVALID",
+    title: "paginate() was called with options it cannot use",
+    message: ({ problem }) => `paginate() cannot make pages: ${problem}.`,
+    hint: () =>
+      'Pass a whole pageSize of at least 1 and the URL of page 1 as base: paginate(posts, { pageSize: 10, base: "/blog/" }).',
   }),
   RouteConflict: define<{ url: string; other: string }>({
     code: "KILN_ROUTE_CONFLICT",
@@ -419,13 +433,14 @@ export const catalog = {
     hint: () =>
       "The indexer is Pagefind, whose program comes in the package @pagefind/<os>-<cpu>: run `npm install` again on this machine, or set `search: false` to build without search.",
   }),
-  RedirectConflict: define<{ conflicts: { from: string; page: string }[] }>({
+  RedirectConflict: define<{ problems: string[] }>({
     code: "KILN_REDIRECT_CONFLICT",
-    title: "A redirect starts at a real page",
-    message: ({ conflicts }) =>
-      `These redirects (config \`redirects\`) start at the URL of a page:\n` +
-      conflicts.map(({ from, page }) => `  ${from} is the page ${page}`).join("\n"),
-    hint: () => "Remove the redirect or move the page: a URL is either a page or a redirect.",
+    title: "Redirects and aliases that cannot be served",
+    message: ({ problems }) =>
+      `These redirects (config \`redirects\`, front matter \`aliases\`) cannot be served:\n` +
+      problems.map((problem) => `  ${problem}`).join("\n"),
+    hint: () =>
+      "A URL is either a page, a file or one redirect: remove the redirect or alias, or move the page.",
   }),
   ...sourceErrors,
   ...deployErrors,

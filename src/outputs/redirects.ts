@@ -1,33 +1,119 @@
 import { KilnError, catalog } from "../errors/index.js";
 import { definePlugin, type KilnPlugin, type PluginRoute } from "../plugins/index.js";
+import { entriesOf } from "./entry-dates.js";
+import { absoluteUrl, escapeXml } from "./xml-escape.js";
+
+/** A moved URL: from the config's `redirects` or a page's `aliases`. */
+export interface Redirect {
+  from: string;
+  to: string;
+  /** Where it was declared, for errors: the config, or the page file. */
+  origin: string;
+}
 
 /** `/a`, `/a/` and `/a/index.html` are one URL to a host serving pretty URLs. */
 function urlKey(url: string): string {
   return url.replace(/index\.html$/, "").replace(/\/$/, "") || "/";
 }
 
-/** `_redirects` lines (`from to 301`); a redirect from a page's URL is refused, naming both. */
-export function redirectsFile(
-  redirects: readonly { from: string; to: string }[],
+const SITE_PATH = /^\/[^\s*:]*$/;
+
+/**
+ * The config's redirects and every page's `aliases` (front matter of a markdown page, or the
+ * data of the entry a page shows): one list, each checked. A redirect from a page's URL or
+ * a public file, two redirects from one URL to different places, and an alias that is not a
+ * site path are all listed in one error.
+ */
+export function collectRedirects(
+  configured: readonly { from: string; to: string }[],
   routes: readonly PluginRoute[],
-): string {
+  isFile: (outputPath: string) => boolean,
+): Redirect[] {
+  const problems: string[] = [];
+  const redirects: Redirect[] = configured.map((r) => ({ ...r, origin: "kiln.config.ts" }));
+  for (const route of routes) {
+    for (const data of [route.data, ...entriesOf(route)]) {
+      const aliases = data["aliases"];
+      if (aliases === undefined) continue;
+      const origin = `src/pages/${route.pageFile}`;
+      if (
+        !Array.isArray(aliases) ||
+        aliases.some((a) => typeof a !== "string" || !SITE_PATH.test(a))
+      ) {
+        problems.push(`${origin} (${route.url}): aliases must be site paths such as "/old-url/"`);
+        continue;
+      }
+      for (const from of aliases as string[]) redirects.push({ from, to: route.url, origin });
+    }
+  }
   const pages = new Map(routes.map((r) => [urlKey(r.url), r.pageFile]));
-  const conflicts = redirects.flatMap(({ from }) => {
-    const page = pages.get(urlKey(from));
-    return page ? [{ from, page: `src/pages/${page}` }] : [];
-  });
-  if (conflicts.length > 0) throw new KilnError(catalog.RedirectConflict({ conflicts }));
+  const seen = new Map<string, Redirect>();
+  for (const redirect of redirects) {
+    const key = urlKey(redirect.from);
+    const page = pages.get(key);
+    const earlier = seen.get(key);
+    if (!SITE_PATH.test(redirect.from)) seen.set(key, redirect);
+    else if (page)
+      problems.push(`${redirect.from} (${redirect.origin}) is the page src/pages/${page}`);
+    else if (isFile(redirectFile(redirect.from)))
+      problems.push(
+        `${redirect.from} (${redirect.origin}) is the file ${redirectFile(redirect.from)}`,
+      );
+    else if (earlier && earlier.to !== redirect.to)
+      problems.push(
+        `${redirect.from} leads to ${earlier.to} (${earlier.origin}) and to ${redirect.to} (${redirect.origin})`,
+      );
+    seen.set(key, redirect);
+  }
+  if (problems.length > 0) throw new KilnError(catalog.RedirectConflict({ problems }));
+  return [...new Map(redirects.map((r) => [urlKey(r.from), r])).values()];
+}
+
+/** "/old/" and "/old" → "old/index.html", the file a plain host serves there; "/a.html" stays. */
+export function redirectFile(from: string): string {
+  const trimmed = from.replace(/^\/+/, "");
+  if (trimmed === "" || trimmed.endsWith("/")) return `${trimmed}index.html`;
+  return /\.[a-z0-9]+$/i.test(trimmed) ? trimmed : `${trimmed}/index.html`;
+}
+
+/** `_redirects` lines (`from to 301`), Netlify's and Cloudflare Pages' format. */
+export function redirectsFile(redirects: readonly Redirect[]): string {
   return redirects.map(({ from, to }) => `${from} ${to} 301\n`).join("");
 }
 
-/** Built in: `_redirects` for Netlify and Cloudflare Pages when the config has `redirects`. */
+/**
+ * The page a plain host (nginx, object storage) serves at a moved URL: an immediate meta
+ * refresh, which search engines treat as a permanent redirect, a canonical link to the new
+ * URL, and a link for anyone whose browser does not follow it.
+ */
+export function redirectPage(to: string, siteUrl: string | undefined, lang: string): string {
+  const target = escapeXml(to);
+  const canonical = escapeXml(siteUrl ? absoluteUrl(siteUrl, to) : to);
+  return (
+    `<!doctype html><html lang="${escapeXml(lang)}"><head><meta charset="utf-8">` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1">` +
+    `<title>Moved to ${target}</title><link rel="canonical" href="${canonical}">` +
+    `<meta name="robots" content="noindex"><meta http-equiv="refresh" content="0; url=${target}">` +
+    `</head><body><p>This page has moved to <a href="${target}">${target}</a>.</p></body></html>\n`
+  );
+}
+
+/**
+ * Built in: the config's `redirects` and pages' `aliases` as `_redirects` (unless public/ has
+ * one) and, with `redirectPages` (the default), a small HTML page at each old URL.
+ */
 export function redirectsPlugin(): KilnPlugin {
   return definePlugin({
     name: "kiln:redirects",
     hooks: {
       "kiln:output": async ({ config, routes, writeFile, has }) => {
-        if (config.redirects.length === 0 || has("_redirects")) return;
-        await writeFile("_redirects", redirectsFile(config.redirects, routes));
+        const redirects = collectRedirects(config.redirects, routes, has);
+        if (redirects.length === 0) return;
+        if (!has("_redirects")) await writeFile("_redirects", redirectsFile(redirects));
+        if (!config.redirectPages) return;
+        // A pattern (`/blog/*`) is for hosts that read _redirects; it has no one page.
+        for (const { from, to } of redirects.filter((r) => SITE_PATH.test(r.from)))
+          await writeFile(redirectFile(from), redirectPage(to, config.site.url, config.site.lang));
       },
     },
   });

@@ -12,6 +12,7 @@ export function pluginRoutes(table: RouteTable): readonly PluginRoute[] {
         isNotFound: route.page.isNotFound,
         isPage: route.page.endpoint === undefined,
         props: route.props,
+        data: route.data,
       }),
     ),
   );

@@ -13,6 +13,8 @@ export interface PluginRoute {
   /** False for a file that is not an HTML page (`src/pages/feed.xml.ts`). */
   readonly isPage: boolean;
   readonly props: Readonly<Record<string, unknown>>;
+  /** A markdown page's front matter (`aliases`, `noindex`, dates); {} for other pages. */
+  readonly data: Readonly<Record<string, unknown>>;
 }
 
 /** Every hook gets the plugin's own logger, which prefixes its messages with the plugin's name. */

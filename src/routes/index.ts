@@ -16,3 +16,5 @@ export {
   type PathItem,
 } from "./route-table.js";
 export { markdownPageUrls } from "./markdown-urls.js";
+export { paginate, type Paginated, type PaginateOptions } from "./paginate.js";
+export { slugify, taxonomy, type Term } from "./taxonomy.js";

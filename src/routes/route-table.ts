@@ -14,6 +14,8 @@ export interface PageDefinition {
   page: PageFile;
   /** For dynamic pages: the result of calling their `paths()`. */
   paths?: readonly unknown[];
+  /** A markdown page's front matter, which plugins read (`aliases`, `noindex`, dates). */
+  data?: Record<string, unknown> | undefined;
 }
 
 /** One page of the site to render. */
@@ -24,6 +26,8 @@ export interface Route {
   page: PageFile;
   params: Record<string, string>;
   props: Record<string, unknown>;
+  /** A markdown page's front matter; {} for other pages. */
+  data: Record<string, unknown>;
 }
 
 export interface RouteTable {
@@ -34,12 +38,12 @@ export interface RouteTable {
 /** Expands pages into routes and refuses two routes that would write the same file. */
 export function createRouteTable(definitions: readonly PageDefinition[]): RouteTable {
   const routes: Route[] = [];
-  for (const { page, paths } of definitions) {
+  for (const { page, paths, data = {} } of definitions) {
     if (!isDynamic(page)) {
       const parts = fillSegments(page.segments, {});
       const url = page.isNotFound ? "/404.html" : urlFor(parts, page.endpoint);
       const outputPath = page.isNotFound ? "404.html" : outputPathFor(parts, page.endpoint);
-      routes.push({ url, outputPath, page, params: {}, props: {} });
+      routes.push({ url, outputPath, page, params: {}, props: {}, data });
       continue;
     }
     if (!paths) throw new KilnError(catalog.PagePathsMissing(), { file: page.file });
@@ -60,6 +64,7 @@ export function createRouteTable(definitions: readonly PageDefinition[]): RouteT
         page,
         params: stringParams,
         props,
+        data,
       });
     });
   }

@@ -38,6 +38,32 @@ describe("accessibility of the built site", () => {
   });
 });
 
+describe("a site with broken links and inaccessible pages", () => {
+  it("fails once, listing the links and the accessibility problems together", async () => {
+    const project = await copyProject("a11y-problems");
+    try {
+      await writeFile(
+        path.join(project.root, "src/pages/links.md"),
+        "# Links\n\n[gone](/nowhere/) and [no such heading](/form/#missing)\n",
+      );
+      const result = await project.build();
+      assert.equal(result.code, 1);
+      assert.match(result.stderr, /KILN_CHECKS_FAILED/);
+      assert.match(result.stderr, /KILN_LINKS_BROKEN: 2 links in the built site lead nowhere/);
+      assert.match(result.stderr, /KILN_A11Y: 6 accessibility problems/);
+      for (const line of [
+        '/links/ (src/pages/links.md): "/nowhere/"',
+        '/links/ (src/pages/links.md): "/form/#missing"',
+        "/ (src/pages/index.md): an <img> has no alt (/favicon.svg)",
+      ])
+        assert.ok(result.stderr.includes(line), `${line}\n${result.stderr}`);
+      assert.deepEqual(await project.files().catch(() => []), [], "a failed build wrote output");
+    } finally {
+      await project.cleanup();
+    }
+  });
+});
+
 describe("markdown task lists", () => {
   it("label each checkbox, so a page with `- [ ]` passes the accessibility check", async () => {
     const { accessibilityProblems } = await import("../../src/checks/index.js");

@@ -15,7 +15,7 @@ describe("examples/blog", () => {
     project = await copyProject(path.join(REPO, "examples/blog"));
     const result = await project.build();
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /Built 23 pages, 84 files/);
+    assert.match(result.stdout, /Built 25 pages, 90 files/);
   });
   after(() => project.cleanup());
 
@@ -31,6 +31,10 @@ describe("examples/blog", () => {
       "_headers",
       "posts/hello-kiln/index.html",
       "tags/kiln/index.html",
+      "tags/index.html",
+      "2/index.html",
+      "2026/09/hello/index.html",
+      "_redirects",
       "styles.css",
       "favicon.svg",
       "sitemap.xml",
@@ -43,15 +47,44 @@ describe("examples/blog", () => {
     assert.ok(!files.some((f) => f.includes("draft-ideas")), "the draft post was published");
   });
 
-  it("lists posts newest first on the home page", async () => {
+  it("lists posts newest first, three to a page: page 1 at /, page 2 at /2/", async () => {
     const home = await project.html("index.html");
     const titles = home.querySelectorAll(".post-list h2 a").map((a) => a.text);
     assert.deepEqual(titles, [
       "Zero JavaScript by default",
       "Content from APIs",
       "A tour of markdown in Kiln",
-      "Hello, Kiln",
     ]);
+    assert.equal(home.querySelector('.pager a[rel="next"]')?.getAttribute("href"), "/2/");
+    const second = await project.html("2/index.html");
+    assert.deepEqual(
+      second.querySelectorAll(".post-list h2 a").map((a) => a.text),
+      ["Hello, Kiln"],
+    );
+    assert.equal(second.querySelector('.pager a[rel="prev"]')?.getAttribute("href"), "/");
+    assert.equal(second.querySelector('.pager a[rel="next"]'), null);
+  });
+
+  it("lists every tag with its count, most used first, each linking to its page", async () => {
+    const tags = await project.html("tags/index.html");
+    assert.deepEqual(
+      tags.querySelectorAll(".tag-index li").map((li) => li.text.replace(/\s+/g, " ")),
+      [
+        "#kiln (3 posts)",
+        "#jamstack (2 posts)",
+        "#apis (1 post)",
+        "#markdown (1 post)",
+        "#performance (1 post)",
+      ],
+    );
+  });
+
+  it("redirects a post's alias to it, in _redirects and with a page", async () => {
+    assert.equal(await project.read("_redirects"), "/2026/09/hello/ /posts/hello-kiln/ 301\n");
+    assert.match(
+      await project.read("2026/09/hello/index.html"),
+      /<meta http-equiv="refresh" content="0; url=\/posts\/hello-kiln\/">/,
+    );
   });
 
   it("makes every page a valid HTML5 document, with a script only where there are islands", async () => {

@@ -78,6 +78,26 @@ describe("deploy: HTTP headers, compression, redirects and the invalidation hook
     }
   });
 
+  it("stores the build's redirects (a page's aliases) as 301s in place of their meta-refresh pages", async () => {
+    const about = path.join(project.root, "src/pages/about.md");
+    const before = await readFile(about, "utf8");
+    await writeFile(about, before.replace(/^---\n/, '---\naliases: ["/about-us/"]\n'));
+    try {
+      assert.equal((await project.build()).code, 0);
+      assert.match(await project.read("about-us/index.html"), /http-equiv="refresh"/);
+      const result = await deploy({ root: project.root, env: S3_ENV, log: () => {} });
+      assert.ok(result.uploaded.includes("about-us/index.html"), result.uploaded.join(", "));
+      const moved = await s3.fetchWebsite("headers", "/about-us/");
+      assert.equal(moved.status, 301);
+      assert.match(moved.headers.get("location") ?? "", /\/about\/$/);
+    } finally {
+      await writeFile(about, before);
+      assert.equal((await project.build()).code, 0);
+      const restored = await deploy({ root: project.root, env: S3_ENV, log: () => {} });
+      assert.ok(restored.deleted.includes("about-us/index.html"), restored.deleted.join(", "));
+    }
+  });
+
   it("gives the changed URLs to the invalidation command and writes them as JSON", async () => {
     const about = path.join(project.root, "src/pages/about.md");
     await writeFile(about, (await readFile(about, "utf8")) + "\nMore.\n");

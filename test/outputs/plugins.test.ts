@@ -70,32 +70,67 @@ describe("plugins: sources, the route table and extra output files, on one API w
   });
 });
 
-describe("redirects: _redirects from the config; a redirect from a page's URL is an error", () => {
+describe("redirects: the config's and pages' aliases, as _redirects and pages; a redirect from a page's URL is an error", () => {
   let project: Project;
   beforeEach(async () => {
     project = await copyProject("plugins");
   });
   afterEach(() => project.cleanup());
 
-  it("writes _redirects, and lists every redirect that starts at a page", async () => {
+  it("writes _redirects and a meta-refresh page at each old URL, from the config and front matter", async () => {
+    await writeFile(
+      path.join(project.root, "src/pages/about.md"),
+      '---\ntitle: About\naliases: ["/about-us", "/team.html"]\n---\n\nAbout.\n',
+    );
     assert.equal((await project.build()).code, 0);
-    assert.equal(await project.read("_redirects"), "/old/ /posts/first/ 301\n");
+    assert.equal(
+      await project.read("_redirects"),
+      "/old/ /posts/first/ 301\n/about-us /about/ 301\n/team.html /about/ 301\n/2026/first/ /posts/first/ 301\n",
+    );
+    const page = await project.read("2026/first/index.html");
+    assert.match(page, /<meta http-equiv="refresh" content="0; url=\/posts\/first\/">/);
+    assert.match(page, /<link rel="canonical" href="https:\/\/example.org\/posts\/first\/">/);
+    assert.match(page, /<meta name="robots" content="noindex">/);
+    assert.match(await project.read("about-us/index.html"), /url=\/about\//);
+    assert.match(await project.read("team.html"), /url=\/about\//);
+    assert.match(await project.read("old/index.html"), /url=\/posts\/first\//);
+    const locs = [...(await project.read("sitemap.xml")).matchAll(/<loc>([^<]*)<\/loc>/g)];
+    assert.deepEqual(
+      locs.map((m) => m[1]!.replace("https://example.org", "")),
+      ["/about/", "/", "/notes/hello/", "/posts/draft/", "/posts/first/"],
+    );
+  });
+
+  it("lists every redirect or alias that cannot be served, at once", async () => {
     const config = path.join(project.root, "kiln.config.ts");
     const text = await readFile(config, "utf8");
     const stderr = await expectBuildError(
       project,
-      () =>
-        writeFile(
+      async () => {
+        await writeFile(
+          path.join(project.root, "src/pages/about.md"),
+          '---\ntitle: About\naliases: ["/posts/first/", "not a path"]\n---\n\nAbout.\n',
+        );
+        await mkdir(path.join(project.root, "public"), { recursive: true });
+        await writeFile(path.join(project.root, "public/gone.html"), "<p>gone</p>");
+        await writeFile(
           config,
           text.replace(
             '{ from: "/old/", to: "/posts/first/" }',
-            '{ from: "/old/", to: "/" }, { from: "/posts/first", to: "/" }, { from: "/notes/hello/index.html", to: "/" }',
+            '{ from: "/old/", to: "/" }, { from: "/posts/first", to: "/" }, { from: "/notes/hello/index.html", to: "/" }, { from: "/gone.html", to: "/" }, { from: "/2026/first/", to: "/elsewhere/" }',
           ),
-        ),
+        );
+      },
       { code: "KILN_REDIRECT_CONFLICT" },
     );
-    assert.match(stderr, /\/posts\/first is the page src\/pages\/posts\/\[slug\].tsx/);
-    assert.match(stderr, /\/notes\/hello\/index.html is the page src\/pages\/notes\/\[id\].tsx/);
-    assert.doesNotMatch(stderr, /\/old\/ is/);
+    for (const problem of [
+      "/posts/first (kiln.config.ts) is the page src/pages/posts/[slug].tsx",
+      "/notes/hello/index.html (kiln.config.ts) is the page src/pages/notes/[id].tsx",
+      "/gone.html (kiln.config.ts) is the file gone.html",
+      "/2026/first/ leads to /elsewhere/ (kiln.config.ts) and to /posts/first/ (src/pages/posts/[slug].tsx)",
+      'src/pages/about.md (/about/): aliases must be site paths such as "/old-url/"',
+    ])
+      assert.ok(stderr.includes(problem), `${problem}\n${stderr}`);
+    assert.doesNotMatch(stderr, /\/old\/ \(/);
   });
 });

@@ -10,6 +10,7 @@ const route = (url: string, date?: string): PluginRoute => ({
   isNotFound: false,
   isPage: true,
   props: date ? { entry: { collection: "posts", data: { date } } } : {},
+  data: {},
 });
 
 describe("sitemapFiles", () => {

@@ -1,6 +1,7 @@
 const links = [
   { href: "/", label: "Posts" },
   { href: "/docs/what-is-jamstack/", label: "What is the JAMstack?" },
+  { href: "/tags/", label: "Tags" },
   { href: "/about/", label: "About" },
   { href: "/search/", label: "Search" },
 ];

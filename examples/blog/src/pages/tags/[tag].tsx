@@ -1,20 +1,25 @@
-import type { PageProps } from "kiln-ssg";
+import { taxonomy, type Entry, type PageProps, type Term } from "kiln-ssg";
 import Base from "../../layouts/Base";
 import { PostList } from "../../components/PostList";
 import { publishedPosts } from "../../posts";
 
+type Post = Entry<{ title: string; date: Date; description: string; tags: string[] }>;
+
 export function paths() {
-  const tags = [...new Set(publishedPosts().flatMap((post) => post.data.tags))].sort();
-  return tags.map((tag) => ({ params: { tag } }));
+  return taxonomy(publishedPosts(), (post) => post.data.tags).map((tag) => ({
+    params: { tag: tag.slug },
+    props: { tag },
+  }));
 }
 
-export default function TagPage({ params, url }: PageProps) {
-  const tag = params.tag!;
-  const posts = publishedPosts().filter((post) => post.data.tags.includes(tag));
+export default function TagPage({ tag, url }: PageProps<{ tag: Term<Post> }>) {
   return (
-    <Base title={`Posts tagged #${tag}`} url={url}>
-      <h1>Posts tagged #{tag}</h1>
-      <PostList posts={posts} />
+    <Base title={`Posts tagged #${tag.name}`} url={url}>
+      <h1>Posts tagged #{tag.name}</h1>
+      <PostList posts={tag.items} />
+      <p>
+        <a href="/tags/">All tags</a>
+      </p>
     </Base>
   );
 }
