@@ -194,7 +194,7 @@ try {
   // The library's own time for a query and the data of the results shown, without typing
   // or the island's pause: once with a word not searched yet, then the same word again.
   // A string, not a function: tsx would add helpers the page does not have.
-  const timing = (await page.evaluate(`(async () => {
+  const timing = await page.evaluate<{ cold: number; warm: number }>(`(async () => {
     const pagefind = await import("${nginx.url}pagefind/pagefind.js");
     const run = async (word) => {
       const started = performance.now();
@@ -203,7 +203,7 @@ try {
       return performance.now() - started;
     };
     return { cold: await run("checks"), warm: await run("checks") };
-  })()`)) as { cold: number; warm: number };
+  })()`);
   console.log(
     `pagefind.search + 8 results' data: new word ${timing.cold.toFixed(0)} ms, same word again ${timing.warm.toFixed(0)} ms`,
   );
