@@ -52,6 +52,7 @@ export {
   type ConfigHookContext,
   type RoutesHookContext,
   type OutputHookContext,
+  type PageHookContext,
 } from "./plugins/index.js";
 export {
   fromEnv,

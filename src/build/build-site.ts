@@ -89,7 +89,10 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   const releaseLock = acquireBuildLock(root);
   try {
     progress({ stage: "config" });
-    const { config, inputs: configInputs } = await loadConfig(root, cacheDir);
+    const { config, inputs: configInputs, url: configUrl, file: configFile } = await loadConfig(
+      root,
+      cacheDir,
+    );
     const paths = resolveProjectPaths(root, config, options.outDir);
     assertSafeOutDir(paths);
     await recoverInterruptedSwap(paths.outDir, (message) => options.logger.warn(message));
@@ -119,6 +122,8 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
       onSourceProgress: (source, done, total) =>
         progress({ stage: "content", detail: source, done, total, unit: "requests" }),
       markdownImages: true,
+      drafts: false,
+      configModule: configUrl && configFile ? { url: configUrl, file: configFile } : undefined,
     });
     const table = selectShard(fullTable, options.shard);
 

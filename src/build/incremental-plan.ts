@@ -188,6 +188,10 @@ export async function planIncremental(options: PlanIncrementalOptions): Promise<
           written.set(relative, sha256(content));
           return staging.write(relative, content);
         },
+        writeKeeping(relative, content) {
+          written.set(relative, sha256(content));
+          return staging.writeKeeping(relative, content);
+        },
         commit: () => staging.commit(),
         discard: () => staging.discard(),
       };

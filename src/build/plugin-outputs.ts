@@ -62,7 +62,7 @@ export async function writePluginOutputs(
         throw new KilnError(catalog.PluginOutputConflict({ plugin: plugin.name, file: relative }));
       }
       written.add(key);
-      bytes += await options.staging.write(relative, content);
+      bytes += await options.staging.writeKeeping(relative, content);
       paths.push(relative);
     },
   }));

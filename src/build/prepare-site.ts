@@ -18,6 +18,7 @@ import { createRouteTable, markdownPageUrls, scanPages, type RouteTable } from "
 import {
   codeStyles,
   createSiteRuntime,
+  type CompiledModule,
   type RuntimeSpec,
   type SiteRuntime,
 } from "../runtime/index.js";
@@ -37,6 +38,10 @@ export interface PrepareSiteOptions {
   onSourceProgress?: ((source: string, done: number, total: number) => void) | undefined;
   /** Encode local markdown images through the image pipeline (the build does; dev does not yet). */
   markdownImages: boolean;
+  /** Keep `draft: true` entries: `kiln dev` shows them, builds leave them out. */
+  drafts: boolean;
+  /** The compiled config (`loadConfig`'s url and file), for plugins' page hooks. */
+  configModule?: CompiledModule | undefined;
 }
 
 export interface PreparedSite {
@@ -76,6 +81,7 @@ export async function prepareSite(options: PrepareSiteOptions): Promise<Prepared
     cacheDir: options.sharedCacheDir,
     offline: options.offline,
     onSourceProgress: options.onSourceProgress,
+    drafts: options.drafts,
   });
   const warned = new Set<string>();
   const warn = (message: string) => {
@@ -93,6 +99,7 @@ export async function prepareSite(options: PrepareSiteOptions): Promise<Prepared
     mdxEntries: await compileMdxEntries(store, paths, resolveUrl),
     mdxComponents: await compileMdxComponents(config.markdown.mdxComponents, paths),
     codeStyles: codeStyles(config.markdown.highlight),
+    config: options.configModule,
   };
   const runtime = await createSiteRuntime(store, runtimeSpec, warn);
   const assetsPlugin = createAssetsServerPlugin(root);

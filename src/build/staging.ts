@@ -1,5 +1,14 @@
 import { existsSync, lstatSync, mkdirSync, writeFileSync } from "node:fs";
-import { mkdir, readdir, readlink, rename, rm, symlink } from "node:fs/promises";
+import {
+  link as hardLink,
+  mkdir,
+  readFile,
+  readdir,
+  readlink,
+  rename,
+  rm,
+  symlink,
+} from "node:fs/promises";
 import path from "node:path";
 
 /**
@@ -12,6 +21,11 @@ import path from "node:path";
 export interface Staging {
   readonly dir: string;
   write(relative: string, content: string | Uint8Array): Promise<number>;
+  /**
+   * Like `write`, but links the current output's file when it has the same bytes, so a
+   * whole-site file that did not change (a feed, a redirect page) keeps its inode and mtime.
+   */
+  writeKeeping(relative: string, content: string | Uint8Array): Promise<number>;
   /** Points the output folder at the staged version, then removes older versions. */
   commit(): Promise<void>;
   discard(): Promise<void>;
@@ -33,20 +47,37 @@ export async function createStaging(outDir: string, options: StagingOptions): Pr
   const dir = path.join(parent, `${prefixOf(outDir)}out-${stamp}`);
   await mkdir(dir, { recursive: true });
   const made = new Set<string>([dir]);
+  // Synchronous on purpose: thousands of small files written one promise at a time left the
+  // main thread idle between pages (measured with --cpu-prof); a sync write costs less.
+  // eslint-disable-next-line @typescript-eslint/require-await
+  const write = async (relative: string, content: string | Uint8Array): Promise<number> => {
+    const target = path.join(dir, relative);
+    const folder = path.dirname(target);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    writeFileSync(target, content);
+    return typeof content === "string" ? Buffer.byteLength(content) : content.byteLength;
+  };
   return {
     dir,
-    // Synchronous on purpose: thousands of small files written one promise at a time left the
-    // main thread idle between pages (measured with --cpu-prof); a sync write costs less.
-    // eslint-disable-next-line @typescript-eslint/require-await
-    async write(relative, content) {
+    write,
+    async writeKeeping(relative, content) {
+      const bytes = typeof content === "string" ? Buffer.from(content) : content;
+      const current = path.join(outDir, relative);
+      const same = await readFile(current).then(
+        (previous) => Buffer.compare(previous, bytes) === 0,
+        () => false,
+      );
+      if (!same) return write(relative, bytes);
       const target = path.join(dir, relative);
-      const folder = path.dirname(target);
-      if (!made.has(folder)) {
-        mkdirSync(folder, { recursive: true });
-        made.add(folder);
-      }
-      writeFileSync(target, content);
-      return typeof content === "string" ? Buffer.byteLength(content) : content.byteLength;
+      await mkdir(path.dirname(target), { recursive: true });
+      // A file system without hard links gets a copy.
+      return hardLink(current, target).then(
+        () => bytes.byteLength,
+        () => write(relative, bytes),
+      );
     },
     async commit() {
       const link = path.join(parent, `${prefixOf(outDir)}link-${stamp}`);

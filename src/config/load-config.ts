@@ -14,20 +14,23 @@ export interface LoadedConfig {
   file: string | undefined;
   /** The project files the config was compiled from. */
   inputs: string[];
+  /** The compiled config's URL, which render workers import for plugins' page hooks. */
+  url: string | undefined;
 }
 
 /** Finds, compiles, runs and validates the project's config. No file means all defaults. */
 export async function loadConfig(root: string, cacheDir: string): Promise<LoadedConfig> {
   const file = CONFIG_NAMES.map((name) => path.join(root, name)).find((f) => existsSync(f));
-  if (!file) return { config: validateConfig({}, undefined), file, inputs: [] };
+  if (!file) return { config: validateConfig({}, undefined), file, inputs: [], url: undefined };
   const bundled = await bundleModules({
     root,
     entries: [file],
     outDir: path.join(cacheDir, "config"),
   });
+  const url = bundled.modules.get(file)!;
   let exported: unknown;
   try {
-    const module = (await import(bundled.modules.get(file)!)) as { default?: unknown };
+    const module = (await import(url)) as { default?: unknown };
     exported = module.default;
   } catch (error) {
     throw new KilnError(
@@ -41,7 +44,12 @@ export async function loadConfig(root: string, cacheDir: string): Promise<Loaded
       file,
     });
   }
-  return { config: validateConfig(exported, file), file, inputs: bundled.inputs.get(file) ?? [] };
+  return {
+    config: validateConfig(exported, file),
+    file,
+    inputs: bundled.inputs.get(file) ?? [],
+    url,
+  };
 }
 
 export function validateConfig(value: unknown, file: string | undefined): ResolvedConfig {

@@ -16,9 +16,14 @@ export interface LoadContentOptions {
   offline?: boolean | undefined;
   /** Live progress of each source, such as requests done of those started. */
   onSourceProgress?: ((source: string, done: number, total: number) => void) | undefined;
+  /** Keep entries whose data says `draft: true` (`kiln dev` does; builds leave them out). */
+  drafts?: boolean | undefined;
 }
 
-/** Runs every source into one store, then validates entries against their schemas. */
+/**
+ * Runs every source into one store, then validates entries against their schemas and, unless
+ * asked for drafts, removes the entries whose validated data says `draft: true`.
+ */
 export async function loadContent(options: LoadContentOptions): Promise<ContentStore> {
   const store = new ContentStore();
   for (const source of options.sources) {
@@ -43,5 +48,9 @@ export async function loadContent(options: LoadContentOptions): Promise<ContentS
     }
   }
   await validateEntries(store, options.config.collections);
+  if (!options.drafts) {
+    for (const name of store.names())
+      for (const entry of store.list(name)) if (entry.data["draft"] === true) store.delete(entry);
+  }
   return store;
 }

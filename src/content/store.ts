@@ -32,6 +32,10 @@ export class ContentStore {
     this.#collections.get(entry.collection)?.set(entry.id, entry);
   }
 
+  delete(entry: Entry): void {
+    this.#collections.get(entry.collection)?.delete(entry.id);
+  }
+
   get(collection: string, id: string): Entry | undefined {
     return this.#collection(collection).get(id);
   }

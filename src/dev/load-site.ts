@@ -41,7 +41,7 @@ export interface DevSite {
  */
 export async function loadSite(root: string, logger: SourceLogger): Promise<DevSite> {
   const cacheDir = path.join(cacheDirOf(root), "dev");
-  const { config } = await loadConfig(root, cacheDir);
+  const { config, url: configUrl, file: configFile } = await loadConfig(root, cacheDir);
   const paths = { ...resolveProjectPaths(root, config), cacheDir };
   const { runtime, pages, table, assetsPlugin } = await prepareSite({
     root,
@@ -51,6 +51,8 @@ export async function loadSite(root: string, logger: SourceLogger): Promise<DevS
     sharedCacheDir: cacheDirOf(root),
     logger,
     markdownImages: false,
+    drafts: true,
+    configModule: configUrl && configFile ? { url: configUrl, file: configFile } : undefined,
   });
   const assetFiles = new Map<string, Uint8Array>();
   const assets = await prepareAssets({

@@ -52,12 +52,25 @@ export interface OutputHookContext extends HookBase {
   renderEntry: (entry: Entry) => string;
 }
 
+export interface PageHookContext extends HookBase {
+  /** The page's HTML as rendered (and as earlier plugins' `kiln:page` hooks left it). */
+  readonly html: string;
+  /** The page's path on the site, such as `/blog/hello/`. */
+  readonly url: string;
+}
+
 /** Hooks in the order the runner calls them. */
 export interface PluginHooks {
   /** After the config is loaded, before content: add sources. */
   "kiln:config"?: (context: ConfigHookContext) => void | Promise<void>;
   /** After the route table is made, before rendering. */
   "kiln:routes"?: (context: RoutesHookContext) => void | Promise<void>;
+  /**
+   * Each HTML page just rendered: return new HTML, or nothing to keep it. Runs where the page
+   * renders (a render worker, the main thread, `kiln dev`), so it gets only the page and
+   * must not keep state between pages.
+   */
+  "kiln:page"?: (context: PageHookContext) => string | void | Promise<string | void>;
   /** After every page is rendered, before the output is swapped in: write extra files. */
   "kiln:output"?: (context: OutputHookContext) => void | Promise<void>;
 }

@@ -7,6 +7,7 @@ import {
   type MarkdownOptions,
   type MdxModule,
 } from "../markdown/index.js";
+import { pageTransform, type KilnPlugin } from "../plugins/index.js";
 import type { CodeStyles } from "./code-styles.js";
 import { createMarkdownImageProcessor } from "./markdown-images.js";
 import type { SiteRuntime } from "./site-runtime.js";
@@ -33,6 +34,8 @@ export interface RuntimeSpec {
   mdxComponents?: CompiledModule | undefined;
   /** The stylesheet pages with highlighted code link to, when code is highlighted. */
   codeStyles?: CodeStyles | undefined;
+  /** The compiled kiln.config, whose plugins' `kiln:page` hooks run where each page renders. */
+  config?: CompiledModule | undefined;
 }
 
 export async function createSiteRuntime(
@@ -63,5 +66,14 @@ export async function createSiteRuntime(
     mdxEntries,
     mdxComponents,
   });
-  return { store, entries, codeStyles: spec.codeStyles };
+  const say = (message: string) => warn?.(message);
+  const plugins = spec.config ? await configPlugins(spec.config) : [];
+  const transformPage = pageTransform(plugins, { info: say, warn: say });
+  return { store, entries, codeStyles: spec.codeStyles, transformPage };
+}
+
+/** The config's plugins, from its compiled module (validated when the build loaded it). */
+async function configPlugins({ url, file }: CompiledModule): Promise<KilnPlugin[]> {
+  const module = await importCompiled<{ default?: { plugins?: KilnPlugin[] } }>(url, file);
+  return module.default?.plugins ?? [];
 }

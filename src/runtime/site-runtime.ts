@@ -2,6 +2,7 @@ import { readMarkdownBody, runWithStore, trackReads, type ContentStore } from ".
 import { runWithEntryRenderer, type EntryRenderer } from "../markdown/index.js";
 import { KilnError, catalog } from "../errors/index.js";
 import { renderPage, type RenderPageInput } from "../render/index.js";
+import type { PageTransform } from "../plugins/index.js";
 import { codeStylesLink, type CodeStyles } from "./code-styles.js";
 
 /**
@@ -15,6 +16,8 @@ export interface SiteRuntime {
   entries: EntryRenderer;
   /** The stylesheet of highlighted code, written beside the first page that links it. */
   codeStyles?: CodeStyles | undefined;
+  /** The plugins' `kiln:page` hooks over each rendered HTML page. */
+  transformPage: PageTransform;
 }
 
 export function runInSite<T>(runtime: SiteRuntime, work: () => T): T {
@@ -76,7 +79,8 @@ export async function renderPageInSite(
     const { assets, unencoded, problems } = result.needs;
     if (unencoded.length === 0) {
       if (link && result.html.includes(link)) assets.set(styles.file, Buffer.from(styles.css));
-      return { html: result.html, reads, assets, problems };
+      const html = await runtime.transformPage({ html: result.html, url: page.url });
+      return { html, reads, assets, problems };
     }
     await runtime.entries.markdown.prepareImages(unencoded);
   }

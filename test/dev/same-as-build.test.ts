@@ -43,3 +43,26 @@ for (const fixture of ["markdown-code", "markdown-mdx"]) {
     });
   });
 }
+
+describe("drafts", () => {
+  it("are left out of a build and shown by kiln dev", async () => {
+    const project = await copyProject("plugins");
+    try {
+      const built = await project.build();
+      assert.equal(built.code, 0, built.stderr);
+      const files = await project.files();
+      assert.ok(files.includes("posts/first/index.html"));
+      assert.ok(!files.some((file) => file.includes("draft")), files.join(", "));
+      const dev = await startDev(project.root);
+      try {
+        const response = await fetch(`${dev.url.replace(/\/$/, "")}/posts/draft/`);
+        assert.equal(response.status, 200);
+        assert.match(await response.text(), /<h1>Draft<\/h1>/);
+      } finally {
+        await dev.stop();
+      }
+    } finally {
+      await project.cleanup();
+    }
+  });
+});

@@ -41,9 +41,9 @@ describe("examples/blog served by nginx, read in Chromium", () => {
     assert.equal(await page.title(), "Posts · Kiln Notes");
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     assert.notEqual(background, "rgba(0, 0, 0, 0)", "the stylesheet did not apply");
-    await page.click("text=Hello, Kiln");
-    await page.waitForURL(`${nginx.url}posts/hello-kiln/`);
-    assert.equal(await page.textContent("h1"), "Hello, Kiln");
+    await page.click("text=Content from APIs");
+    await page.waitForURL(`${nginx.url}posts/content-apis/`);
+    assert.equal(await page.textContent("h1"), "Content from APIs");
     await page.goto(`${nginx.url}docs/what-is-jamstack/`);
     assert.equal(await page.textContent("blockquote strong"), "NOTE:");
     await page.screenshot({

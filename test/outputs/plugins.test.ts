@@ -15,11 +15,15 @@ describe("plugins: sources, the route table and extra output files, on one API w
   it("a plugin's source makes pages; its output file lists every route; its logger names it", async () => {
     const result = await runKiln(["build", project.root], { env: { KILN_TEST_PLUGIN_LOG: "1" } });
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout + result.stderr, /\[notes\] 6 routes/);
+    assert.match(result.stdout + result.stderr, /\[notes\] 5 routes/);
     assert.match(await project.read("notes/hello/index.html"), /<h1>Hello note<\/h1>/);
+    assert.match(
+      await project.read("notes/hello/index.html"),
+      /<body data-page="\/notes\/hello\/">/,
+    );
     assert.equal(
       await project.read("humans.txt"),
-      "/404.html\n/\n/notes/hello/\n/posts/draft/\n/posts/first/\n/posts/hidden/\n",
+      "/404.html\n/\n/notes/hello/\n/posts/first/\n/posts/hidden/\n",
     );
   });
 
@@ -30,7 +34,6 @@ describe("plugins: sources, the route table and extra output files, on one API w
     assert.deepEqual(locs, [
       "https://example.org/",
       "https://example.org/notes/hello/",
-      "https://example.org/posts/draft/",
       "https://example.org/posts/first/",
     ]);
     assert.match(
@@ -70,6 +73,25 @@ describe("plugins: sources, the route table and extra output files, on one API w
   });
 });
 
+describe("kiln:page: a plugin's transform of each page, wherever it renders", () => {
+  it("names the plugin, the hook and the page when it throws, on workers too", async () => {
+    const project = await copyProject("plugins");
+    try {
+      const result = await runKiln(["build", project.root, "--workers", "2"], {
+        env: { KILN_TEST_PAGE_FAIL: "1" },
+      });
+      assert.equal(result.code, 1);
+      assert.match(
+        result.stderr,
+        /KILN_PLUGIN_FAILED: The plugin "notes" failed in kiln:page \(\/posts\/first\/\): cannot mark this page/,
+      );
+      assert.deepEqual(await project.files().catch(() => []), []);
+    } finally {
+      await project.cleanup();
+    }
+  });
+});
+
 describe("redirects: the config's and pages' aliases, as _redirects and pages; a redirect from a page's URL is an error", () => {
   let project: Project;
   beforeEach(async () => {
@@ -97,7 +119,7 @@ describe("redirects: the config's and pages' aliases, as _redirects and pages; a
     const locs = [...(await project.read("sitemap.xml")).matchAll(/<loc>([^<]*)<\/loc>/g)];
     assert.deepEqual(
       locs.map((m) => m[1]!.replace("https://example.org", "")),
-      ["/about/", "/", "/notes/hello/", "/posts/draft/", "/posts/first/"],
+      ["/about/", "/", "/notes/hello/", "/posts/first/"],
     );
   });
 

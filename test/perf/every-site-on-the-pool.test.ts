@@ -6,10 +6,10 @@ import { copyProject } from "../helpers/build-fixture.js";
 
 /**
  * Highlighted code, MDX pages and entries, and markdown images once kept a site off the
- * render workers. Each fixture here builds on the main thread, on 1 and on 3 workers, and warm
+ * render workers; plugins' `kiln:page` hooks run in them. Each fixture here builds on the main thread, on 1 and on 3 workers, and warm
  * (pages reused from the previous output): every build must write the same bytes.
  */
-for (const fixture of ["markdown-code", "markdown-mdx", "markdown-images"]) {
+for (const fixture of ["markdown-code", "markdown-mdx", "markdown-images", "plugins"]) {
   describe(`${fixture} on render workers`, () => {
     it("writes the same bytes on 0, 1 and 3 workers, cold and warm", async () => {
       const project = await copyProject(fixture);

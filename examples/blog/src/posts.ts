@@ -1,8 +1,8 @@
 import { getCollection } from "kiln-ssg";
 
-/** Published posts, newest first. */
+/** Posts, newest first: Kiln leaves `draft: true` ones out of builds and shows them in `kiln dev`. */
 export function publishedPosts() {
-  return getCollection("posts", (post) => !post.data.draft).sort(
+  return getCollection("posts").sort(
     (a, b) => b.data.date.getTime() - a.data.date.getTime() || (a.id < b.id ? -1 : 1),
   );
 }
