@@ -89,10 +89,12 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   const releaseLock = acquireBuildLock(root);
   try {
     progress({ stage: "config" });
-    const { config, inputs: configInputs, url: configUrl, file: configFile } = await loadConfig(
-      root,
-      cacheDir,
-    );
+    const {
+      config,
+      inputs: configInputs,
+      url: configUrl,
+      file: configFile,
+    } = await loadConfig(root, cacheDir);
     const paths = resolveProjectPaths(root, config, options.outDir);
     assertSafeOutDir(paths);
     await recoverInterruptedSwap(paths.outDir, (message) => options.logger.warn(message));
