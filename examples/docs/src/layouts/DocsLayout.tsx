@@ -33,22 +33,24 @@ export default function DocsLayout(props: {
       <a class="skip-link" href="#content">
         Skip to content
       </a>
-      {settings.banner && (
-        <p class={`banner banner-${settings.banner.tone}`}>{settings.banner.text}</p>
-      )}
-      <header class="site-header">
-        <a class="brand" href="/">
-          {settings.title}
-        </a>
-        {props.url !== "/search/" && (
-          <form class="header-search" role="search" aria-label="Site" action="/search/">
-            <label for="header-search-input" class="visually-hidden">
-              Search the docs
-            </label>
-            <input id="header-search-input" type="search" name="q" placeholder="Search" />
-            <button type="submit">Search</button>
-          </form>
+      <header>
+        {settings.banner && (
+          <p class={`banner banner-${settings.banner.tone}`}>{settings.banner.text}</p>
         )}
+        <div class="site-header">
+          <a class="brand" href="/">
+            {settings.title}
+          </a>
+          {props.url !== "/search/" && (
+            <form class="header-search" role="search" aria-label="Site" action="/search/">
+              <label for="header-search-input" class="visually-hidden">
+                Search the docs
+              </label>
+              <input id="header-search-input" type="search" name="q" placeholder="Search" />
+              <button type="submit">Search</button>
+            </form>
+          )}
+        </div>
       </header>
       <div class="docs">
         <nav class="sidebar" aria-label="Documentation">
