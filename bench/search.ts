@@ -34,12 +34,20 @@ const { values } = parseArgs({
     scratch: { type: "string", default: path.join(os.tmpdir(), "kiln-search-bench") },
     corpora: { type: "string", default: path.join(os.tmpdir(), "kiln-bench") },
     words: { type: "string", default: "pipeline,brotli" },
+    /**
+     * `bench`: the bench corpus (a 300-word vocabulary: every word on ~93% of pages, the worst
+     * case for an index). `prose`: pages of 250 words of real English, cut in order from the
+     * READMEs in node_modules/ (reused from the start when they run out).
+     */
+    corpus: { type: "string", default: "bench" },
     /** Reuse the site built by the last run: measure the browser side only. */
     "skip-build": { type: "boolean", default: false },
   },
 });
 const size = Number(values.size);
-const corpus = path.join(values.corpora, `corpus-${size}`);
+const prose = values.corpus === "prose";
+const corpus = path.join(values.corpora, prose ? `corpus-prose-${size}` : `corpus-${size}`);
+if (prose && !existsSync(path.join(corpus, "posts"))) writeProse(corpus, size);
 if (!existsSync(path.join(corpus, "posts"))) {
   execFileSync(
     process.execPath,
@@ -50,7 +58,7 @@ if (!existsSync(path.join(corpus, "posts"))) {
   );
 }
 
-const site = path.join(values.scratch, `site-${size}`);
+const site = path.join(values.scratch, `site-${values.corpus}-${size}`);
 const POST = `import { Head, getCollection, renderEntry, type Entry } from "kiln-ssg";
 
 export function paths() {
@@ -92,7 +100,12 @@ export default function SearchPage() {
 `;
 const config = (search: boolean) => `import { defineConfig } from "kiln-ssg";
 
-export default defineConfig({ site: { title: "Bench" }, markdown: { highlight: false }, search: ${search} });
+export default defineConfig({
+  site: { title: "Bench" },
+  markdown: { highlight: false },
+  checks: { links: false, a11y: false },
+  search: ${search},
+});
 `;
 
 if (!existsSync(path.join(site, "src/content/posts"))) {
@@ -223,3 +236,32 @@ console.log(
       .join(" ")}`,
   ].join("\n"),
 );
+
+/** Real prose for the index: plain words only, so no README's markup or links can break a page. */
+function writeProse(dir: string, pages: number): void {
+  const readmes: string[] = [];
+  (function walk(folder: string) {
+    for (const name of readdirSync(folder).sort()) {
+      const file = path.join(folder, name);
+      if (statSync(file).isDirectory()) walk(file);
+      else if (name.endsWith(".md") && statSync(file).size > 2048) readmes.push(file);
+    }
+  })(path.join(repo, "node_modules"));
+  const words = readmes
+    .flatMap((file) => readFileSync(file, "utf8").split(/\s+/))
+    .filter((word) => /^[A-Za-z][A-Za-z'-]*[.,;:]?$/.test(word));
+  mkdirSync(path.join(dir, "posts"), { recursive: true });
+  for (let page = 0; page < pages; page++) {
+    const text = Array.from({ length: 250 }, (_, i) => words[(page * 250 + i) % words.length]);
+    const paragraphs = [0, 50, 100, 150, 200].map((at) => text.slice(at, at + 50).join(" "));
+    const title = `Page ${page + 1}: ${text
+      .slice(0, 4)
+      .join(" ")
+      .replace(/[^A-Za-z' -]/g, "")}`;
+    const name = `post-${String(page + 1).padStart(5, "0")}.md`;
+    writeFileSync(
+      path.join(dir, "posts", name),
+      `---\ntitle: ${JSON.stringify(title)}\n---\n\n${paragraphs.join("\n\n")}\n`,
+    );
+  }
+}
