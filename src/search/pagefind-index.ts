@@ -1,3 +1,6 @@
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
 import { close, createIndex, type PagefindIndex } from "pagefind";
 import type { SourceLogger } from "../content/index.js";
 import { KilnError, catalog } from "../errors/index.js";
@@ -100,6 +103,8 @@ async function deadline<T>(work: Promise<T>, ms: number, what: string): Promise<
 }
 
 async function openIndex(exclude: readonly string[]): Promise<PagefindIndex> {
+  const missing = missingProgram();
+  if (missing) throw new KilnError(catalog.SearchIndexFailed({ problems: [missing] }));
   let response;
   try {
     response = await deadline(
@@ -122,4 +127,34 @@ async function openIndex(exclude: readonly string[]): Promise<PagefindIndex> {
   if (!response.index)
     throw new KilnError(catalog.SearchIndexFailed({ problems: response.errors }));
   return response.index;
+}
+
+/**
+ * Looks for Pagefind's program where its Node API will (an environment variable, else the
+ * package @pagefind/<os>-<cpu>), so that a missing one is one clear error rather than the
+ * stack traces Pagefind prints when the spawn fails. Undefined when it is there.
+ */
+function missingProgram(): string | undefined {
+  const names = ["pagefind_extended", "pagefind"];
+  for (const name of names) {
+    const variable = `${name.toUpperCase()}_BINARY_PATH`;
+    const fromEnvironment = process.env[variable];
+    if (fromEnvironment)
+      return existsSync(fromEnvironment)
+        ? undefined
+        : `${variable} names ${fromEnvironment}, which does not exist`;
+  }
+  const platform = process.platform === "win32" ? "windows" : process.platform;
+  const cpu = process.env["npm_config_arch"] || os.arch();
+  const require = createRequire(import.meta.resolve("pagefind"));
+  for (const name of names) {
+    const program = `@pagefind/${platform}-${cpu}/bin/${platform === "windows" ? `${name}.exe` : name}`;
+    try {
+      require.resolve(program);
+      return undefined;
+    } catch {
+      // Not this one; try the next name.
+    }
+  }
+  return `Pagefind has no program for ${platform}-${cpu} here (the package @pagefind/${platform}-${cpu} is not installed)`;
 }

@@ -53,6 +53,11 @@ describe("the search index", () => {
     });
     assert.equal(result.code, 1);
     assert.match(result.stderr, /error KILN_SEARCH_INDEX: The search index/);
+    assert.match(
+      result.stderr,
+      /PAGEFIND_BINARY_PATH names .*no-such-pagefind, which does not exist/,
+    );
+    assert.doesNotMatch(result.stderr, /\n\s+at /, "a stack trace was printed");
     assert.deepEqual(await project.snapshot(), before);
     assert.deepEqual(await kilnLeftovers(project.outDir), []);
   });
