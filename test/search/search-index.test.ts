@@ -1,8 +1,23 @@
 import assert from "node:assert/strict";
 import { appendFile, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { gunzipSync } from "node:zlib";
 import { after, before, describe, it } from "node:test";
 import { copyProject, kilnLeftovers, runKiln, type Project } from "../helpers/build-fixture.js";
+
+/** The text Pagefind keeps of each page (for excerpts): its fragments, gzipped JSON. */
+async function indexedText(project: Project): Promise<string[]> {
+  const files = (await project.files()).filter((f) => f.startsWith("pagefind/fragment/"));
+  return Promise.all(
+    files.map(async (file) => {
+      const bytes = await readFile(path.join(project.outDir, file));
+      const json = gunzipSync(bytes)
+        .toString("utf8")
+        .replace(/^pagefind_dcd/, "");
+      return (JSON.parse(json) as { content: string }).content;
+    }),
+  );
+}
 
 interface PagefindEntry {
   languages: Record<string, { page_count: number }>;
@@ -31,6 +46,9 @@ describe("the search index", () => {
     assert.ok(files.some((f) => /^pagefind\/index\/en_[0-9a-f]+\.pf_index$/.test(f)));
     assert.equal(files.filter((f) => f.startsWith("pagefind/fragment/")).length, 2);
     assert.ok(!files.some((f) => /pagefind-(ui|component-ui|modular-ui|highlight)/.test(f)));
+    const text = (await indexedText(project)).join("\n");
+    assert.match(text, /A celadon glaze turns green/);
+    assert.match(text, /Cone six recipe/);
   });
 
   it("leaves the previous output and index whole when a later check fails the build", async () => {
@@ -60,6 +78,18 @@ describe("the search index", () => {
     assert.doesNotMatch(result.stderr, /\n\s+at /, "a stack trace was printed");
     assert.deepEqual(await project.snapshot(), before);
     assert.deepEqual(await kilnLeftovers(project.outDir), []);
+  });
+
+  it("leaves out what search.exclude names", async () => {
+    const config = path.join(project.root, "kiln.config.ts");
+    const source = await readFile(config, "utf8");
+    await writeFile(config, source.replace("search: true", 'search: { exclude: [".aside"] }'));
+    const result = await project.build();
+    assert.equal(result.code, 0, result.stderr);
+    const text = (await indexedText(project)).join("\n");
+    assert.match(text, /A celadon glaze turns green/);
+    assert.doesNotMatch(text, /Cone six/);
+    await writeFile(config, source);
   });
 
   it("is not written with search: false, nor by a shard", async () => {
