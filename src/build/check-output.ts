@@ -45,7 +45,12 @@ export async function checkOutput(options: {
     : undefined;
   const failed: (ErrorDetails | undefined)[] = [];
   if (links) {
-    const broken = await checkLinks({ dir: options.dir, pages, inspect });
+    const broken = await checkLinks({
+      dir: options.dir,
+      pages,
+      inspect,
+      base: options.config.site.base,
+    });
     failed.push(reportProblems("links", linkProblems(broken), links, options.warn));
   } else {
     for (const outputPath of pages.keys())

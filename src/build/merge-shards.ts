@@ -4,6 +4,8 @@ import path from "node:path";
 import { KilnError, catalog } from "../errors/index.js";
 import { readShardManifest, type ShardManifest } from "../shard/index.js";
 import { compareStrings, sha256 } from "../support/index.js";
+import type { SourceLogger } from "../content/index.js";
+import { finishSite } from "./finish-site.js";
 import { createStaging } from "./staging.js";
 
 export interface MergeResult {
@@ -21,7 +23,14 @@ export interface MergeResult {
 export async function mergeShards(
   inputs: readonly string[],
   outDir: string,
-  options: { warn: (message: string) => void },
+  options: {
+    warn: (message: string) => void;
+    /**
+     * The project the shards were built from: its whole-site outputs (sitemap, feeds,
+     * headers) are written and every page checked, as a single build does.
+     */
+    project?: { root: string; logger: SourceLogger } | undefined;
+  },
 ): Promise<MergeResult> {
   const shards: { dir: string; manifest: ShardManifest }[] = [];
   for (const input of inputs) {
@@ -52,8 +61,11 @@ export async function mergeShards(
         throw new KilnError(catalog.MergeFileChanged({ file, dir }));
       bytes += await staging.write(file, content);
     }
+    const extra = options.project
+      ? await finishSite({ ...options.project, staging, files: owner.keys() })
+      : { files: 0 };
     await staging.commit();
-    return { outDir: path.resolve(outDir), files: owner.size, bytes };
+    return { outDir: path.resolve(outDir), files: owner.size + extra.files, bytes };
   } catch (error) {
     await staging.discard();
     throw error;

@@ -1,7 +1,6 @@
 import { createAssetsServerPlugin } from "../assets/index.js";
 import type { ResolvedConfig } from "../config/index.js";
 import {
-  fileSource,
   loadContent,
   type ContentStore,
   type Source,
@@ -24,6 +23,7 @@ import {
 } from "../runtime/index.js";
 import { loadPages, routeDefinition, type LoadedPage } from "./load-pages.js";
 import { compileMdxComponents, compileMdxEntries } from "./mdx-entries.js";
+import { sourcePlugins } from "./source-plugins.js";
 import type { ProjectPaths } from "./project-paths.js";
 
 export interface PrepareSiteOptions {
@@ -65,9 +65,10 @@ export interface PreparedSite {
 export async function prepareSite(options: PrepareSiteOptions): Promise<PreparedSite> {
   const { root, config, paths, logger } = options;
   const plugins = createPluginRunner(
-    [...builtinPlugins(), ...(config.plugins as KilnPlugin[])],
+    [...sourcePlugins(paths.contentDir), ...builtinPlugins(), ...(config.plugins as KilnPlugin[])],
     logger,
   );
+  // Every source comes through the plugin API, Kiln's own (files, the config's) included.
   const pluginSources: Source[] = [];
   await plugins.run("kiln:config", () => ({
     config,
@@ -76,7 +77,7 @@ export async function prepareSite(options: PrepareSiteOptions): Promise<Prepared
   const store = await loadContent({
     root,
     config,
-    sources: [fileSource(paths.contentDir), ...config.sources, ...pluginSources],
+    sources: pluginSources,
     logger,
     cacheDir: options.sharedCacheDir,
     offline: options.offline,
@@ -100,6 +101,8 @@ export async function prepareSite(options: PrepareSiteOptions): Promise<Prepared
     mdxComponents: await compileMdxComponents(config.markdown.mdxComponents, paths),
     codeStyles: codeStyles(config.markdown.highlight),
     config: options.configModule,
+    base: config.site.base,
+    cspMeta: config.cspMeta,
   };
   const runtime = await createSiteRuntime(store, runtimeSpec, warn);
   const assetsPlugin = createAssetsServerPlugin(root);
@@ -110,7 +113,7 @@ export async function prepareSite(options: PrepareSiteOptions): Promise<Prepared
     defaultLayout: config.markdown.layout,
     plugins: [assetsPlugin.plugin],
   });
-  const table = createRouteTable(pages.map(routeDefinition));
+  const table = createRouteTable(pages.map(routeDefinition), { i18n: config.i18n });
   await plugins.run("kiln:routes", () => ({ routes: pluginRoutes(table) }));
   return { store, runtime, runtimeSpec, warn, pages, table, assetsPlugin, plugins };
 }

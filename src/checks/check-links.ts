@@ -21,6 +21,8 @@ export interface CheckLinksOptions {
   pages: ReadonlyMap<string, { url: string; source: string | undefined }>;
   /** Other checks of each page, given the HTML this check read (one read per page). */
   inspect?: ((outputPath: string, html: string) => void) | undefined;
+  /** `site.base`: links lead under it; the files are at the output's root. @default "/" */
+  base?: string | undefined;
 }
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
@@ -33,6 +35,7 @@ export async function checkLinks({
   dir,
   pages,
   inspect,
+  base = "/",
 }: CheckLinksOptions): Promise<BrokenLink[]> {
   const files = await listFiles(dir);
   const idsOf = new Map<string, Set<string>>();
@@ -56,7 +59,14 @@ export async function checkLinks({
   for (const [outputPath, links] of linksOf) {
     const page = pages.get(outputPath)!;
     for (const link of new Set(links)) {
-      const problem = problemOf(link, page.url, resolve, idsOf, outputPath);
+      const problem = problemOf(
+        link,
+        `${base}${page.url.slice(1)}`,
+        base,
+        resolve,
+        idsOf,
+        outputPath,
+      );
       if (problem) broken.push({ page: page.url, source: page.source, link, problem });
     }
   }
@@ -66,6 +76,7 @@ export async function checkLinks({
 function problemOf(
   link: string,
   pageUrl: string,
+  base: string,
   resolve: (pathname: string) => string | undefined,
   idsOf: ReadonlyMap<string, Set<string>>,
   from: string,
@@ -85,7 +96,9 @@ function problemOf(
     } catch {
       return "is not a valid URL";
     }
-    const found = resolve(pathname);
+    // Links carry the base path (`/docs/a/`); files are at the output's root (`a/index.html`).
+    if (!pathname.startsWith(base)) return `leads outside the site's base path ${base}`;
+    const found = resolve(`/${pathname.slice(base.length)}`);
     if (found === undefined) return "leads to no file of the site";
     file = found;
   }

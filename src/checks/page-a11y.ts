@@ -34,7 +34,7 @@ export function accessibilityProblems(html: string): string[] {
   for (const [, closing, rawTag = "", rawAttributes = "", text] of markup.matchAll(TOKEN)) {
     if (text !== undefined) {
       if (inTitle) title = (title ?? "") + text;
-      if (text.trim() !== "") for (const element of open) element.text += text;
+      if (!isBlank(text)) for (const element of open) element.text += text;
       continue;
     }
     const tag = rawTag.toLowerCase();
@@ -43,7 +43,7 @@ export function accessibilityProblems(html: string): string[] {
       const at = open.findLastIndex((element) => element.tag === tag);
       if (at !== -1) {
         const [element] = open.splice(at, 1);
-        if (element!.tag !== "label" && !element!.named && element!.text.trim() === "")
+        if (element!.tag !== "label" && !element!.named && isBlank(element!.text))
           problems.add(`a <${element!.tag}> has no text or aria-label`);
       }
       continue;
@@ -95,11 +95,15 @@ export function accessibilityProblems(html: string): string[] {
       control.named || control.inLabel || (control.id !== undefined && labelled.has(control.id));
     if (!isLabelled) problems.add(`a <${control.tag}> has no label`);
   }
-  if (sawHtml && (title === undefined || title.trim() === ""))
-    problems.add("the page has no <title>");
+  if (sawHtml && (title === undefined || isBlank(title))) problems.add("the page has no <title>");
   return [...problems];
 }
 
 function nonEmpty(value: string | undefined): boolean {
-  return value !== undefined && value.trim() !== "";
+  return value !== undefined && !isBlank(value);
+}
+
+/** Whitespace, written as characters or as entities (`&nbsp;`): what no reader announces. */
+function isBlank(text: string): boolean {
+  return text.replace(/&(?:nbsp|ensp|emsp|thinsp|#0*160|#x0*a0|#0*32|#x0*20);/gi, "").trim() === "";
 }

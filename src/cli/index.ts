@@ -42,8 +42,23 @@ async function run(command: Command): Promise<number> {
     case "build":
       return runBuild(command.root, command.outDir, command);
     case "merge": {
+      const warn = (message: string) => process.stderr.write(formatWarning(message));
+      // Run where the project is (as in CI, from its checkout): the whole-site files need it.
+      const here = process.cwd();
+      const isProject = [
+        "kiln.config.ts",
+        "kiln.config.mts",
+        "kiln.config.js",
+        "kiln.config.mjs",
+        "src/pages",
+      ].some((name) => existsSync(path.join(here, name)));
+      if (!isProject)
+        warn(
+          "not run in a Kiln project: the sitemap, feeds, redirects and headers files are not written, and pages are not checked",
+        );
       const merged = await mergeShards(command.inputs, command.outDir, {
-        warn: (message) => process.stderr.write(formatWarning(message)),
+        warn,
+        project: isProject ? { root: here, logger: { info: () => {}, warn } } : undefined,
       });
       process.stdout.write(
         `Merged ${command.inputs.length} shards, ${merged.files} files → ${path.relative(process.cwd(), merged.outDir) || "."}\n`,
@@ -127,6 +142,7 @@ async function runServe(
     root: outDir,
     port,
     allowedHosts: config.serve.allowedHosts,
+    base: config.site.base,
   });
   // Listening for Ctrl-C before printing the URL: whoever reads the URL may stop us at once.
   const stopped = new Promise<void>((resolve) => {

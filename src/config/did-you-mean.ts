@@ -28,14 +28,15 @@ function editDistance(a: string, b: string): number {
 
 interface SchemaNode {
   shape?: Record<string, SchemaNode>;
-  _zod?: { def?: { innerType?: SchemaNode } };
+  _zod?: { def?: { innerType?: SchemaNode; in?: SchemaNode } };
 }
 
-/** The keys a strict object of the schema allows at `keys`, looking through defaults. */
+/** The keys a strict object of the schema allows at `keys`, looking through defaults and transforms. */
 export function knownKeysAt(schema: unknown, keys: readonly PropertyKey[]): string[] {
   let node = schema as SchemaNode | undefined;
   const unwrap = () => {
-    while (node && !node.shape && node._zod?.def?.innerType) node = node._zod.def.innerType;
+    while (node && !node.shape && (node._zod?.def?.innerType ?? node._zod?.def?.in))
+      node = node._zod?.def?.innerType ?? node._zod?.def?.in;
   };
   for (const key of keys) {
     unwrap();

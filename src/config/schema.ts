@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { isStandardSchema, type StandardSchemaV1 } from "./standard-schema.js";
 
+const BCP47 = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/;
+
 const collectionName = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_-]*$/i, "a collection name uses letters, digits, `-` and `_`");
@@ -16,19 +18,41 @@ const collectionSchema = z.strictObject({
     .optional(),
 });
 
-const siteSchema = z.strictObject({
-  /** The site's public origin, used for absolute URLs (canonical links, feeds, sitemaps). */
-  url: z.url().optional(),
-  /** The site's name; the `<title>` of pages that set none. @default "Kiln site" */
-  title: z.string().default("Kiln site"),
-  /** The `lang` attribute of every page. @default "en" */
-  lang: z
-    .string()
-    .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, "a BCP 47 tag such as en or pt-BR")
-    .default("en"),
-  /** Used for the description meta tag of pages that set none. */
-  description: z.string().optional(),
-});
+const siteSchema = z
+  .strictObject({
+    /** The site's public origin, used for absolute URLs (canonical links, feeds, sitemaps). */
+    url: z.url().optional(),
+    /**
+     * The path the site is served under, such as "/docs/" for https://example.org/docs/ (a
+     * GitHub Pages project site). Pages link from the root as usual (`/about/`); the build
+     * puts the base before every root-relative URL of every page, feed and sitemap, and
+     * `kiln dev` and `kiln serve` serve the site under it. Files are still written at the
+     * output's root. @default the path of `url`, else "/"
+     */
+    base: z
+      .string()
+      .regex(/^\/?(?:[A-Za-z0-9._~-]+\/?)*$/, 'a path such as "/docs/"')
+      .optional(),
+    /** The site's name; the `<title>` of pages that set none. @default "Kiln site" */
+    title: z.string().default("Kiln site"),
+    /** The `lang` attribute of every page. @default "en" */
+    lang: z
+      .string()
+      .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, "a BCP 47 tag such as en or pt-BR")
+      .default("en"),
+    /** Used for the description meta tag of pages that set none. */
+    description: z.string().optional(),
+  })
+  .transform(({ base, ...site }) => ({
+    ...site,
+    base: basePath(base ?? (site.url ? new URL(site.url).pathname : "/")),
+  }));
+
+/** "docs", "/docs" and "/docs/" → "/docs/": the one spelling every URL is made with. */
+function basePath(base: string): string {
+  const trimmed = base.replace(/^\/+|\/+$/g, "");
+  return trimmed === "" ? "/" : `/${trimmed}/`;
+}
 
 const markdownSchema = z.strictObject({
   /** Allow raw HTML in local markdown. Local authors are trusted. @default true */
@@ -249,6 +273,13 @@ export const configSchema = z.strictObject({
    */
   headers: z.boolean().default(true),
   /**
+   * Also put each page's Content-Security-Policy in a `<meta http-equiv>` tag at the top of its
+   * `<head>`, for hosts that cannot send headers (GitHub Pages, a bare bucket). A meta policy
+   * cannot carry `frame-ancestors`, `sandbox` or `report-uri`; headers remain the stronger
+   * choice where the host allows them. @default false
+   */
+  cspMeta: z.boolean().default(false),
+  /**
    * `sitemap.xml` of every indexable page (not the 404 page, not `noindex` ones), split into
    * a sitemap index past 45,000 URLs. Needs `site.url`. @default true
    */
@@ -314,6 +345,22 @@ export const configSchema = z.strictObject({
       }),
     ])
     .default(false),
+  /**
+   * The site's languages. Pages under `src/pages/<locale>/` are that locale's, the rest the
+   * default locale's (served from the root). Each page's `<html lang>` is its locale, and a
+   * page that exists in several (`about.md`, `fr/about.md`) gets `<link rel="alternate"
+   * hreflang>` to each, with `x-default`, in its head and in the sitemap. @default none
+   */
+  i18n: z
+    .strictObject({
+      defaultLocale: z.string().regex(BCP47, "a BCP 47 tag such as en or pt-BR"),
+      locales: z.array(z.string().regex(BCP47, "a BCP 47 tag such as en or pt-BR")).min(1),
+    })
+    .refine((i18n) => i18n.locales.includes(i18n.defaultLocale), {
+      message: "defaultLocale must be one of locales",
+      path: ["defaultLocale"],
+    })
+    .optional(),
   /** `kiln dev` settings. */
   dev: devSchema.prefault({}),
   serve: serveSchema.prefault({}),

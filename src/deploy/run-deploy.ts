@@ -67,7 +67,8 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   const client = createS3Client({ ...target, credentials, retry: { attempts: options.attempts } });
   const prefix = target.prefix;
   const local = await listLocalFiles(outDir);
-  const redirects = options.redirects ?? (await builtRedirects(outDir)) ?? config.redirects;
+  const redirects =
+    options.redirects ?? (await builtRedirects(outDir, config.site.base)) ?? config.redirects;
   const remote = await readRemoteState(
     client,
     prefix,
@@ -165,13 +166,15 @@ async function putObject(client: S3Client, prefix: string, item: PlannedUpload):
  * objects the website endpoint answers with a 301: one path each, so patterns (`/a/*`) and
  * rewrites (200) are left to hosts that read the file.
  */
-async function builtRedirects(outDir: string): Promise<DeployRedirect[] | undefined> {
+async function builtRedirects(outDir: string, base: string): Promise<DeployRedirect[] | undefined> {
   const text = await readFile(path.join(outDir, "_redirects"), "utf8").catch(() => undefined);
   if (text === undefined) return undefined;
   return text.split("\n").flatMap((line) => {
     const [from, to, status = "301"] = line.trim().split(/\s+/);
     const moved = ["301", "302", "307", "308"].includes(status.replace(/!$/, ""));
-    return from && to && moved && /^\/[^*:]*$/.test(from) ? [{ from, to }] : [];
+    // Keys are paths inside the output (the bucket's prefix holds the base), `to` is a URL.
+    if (!from?.startsWith(base) || !to || !moved || /[*:]/.test(from)) return [];
+    return [{ from: `/${from.slice(base.length)}`, to }];
   });
 }
 

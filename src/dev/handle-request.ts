@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { readFile } from "node:fs/promises";
+import { localize } from "../render/index.js";
 import { renderPageInSite } from "../runtime/index.js";
 import {
   checkHost,
@@ -10,6 +11,7 @@ import {
   isAllowedOrigin,
   redirectToSlash,
   resolveRequest,
+  underBase,
   sendBody as sendAny,
   sendFile as sendAnyFile,
   sendText,
@@ -61,12 +63,18 @@ export async function handleRequest(
   if (pathname === CLIENT_PATH) {
     return sendBody(req, res, 200, "text/javascript; charset=utf-8", await loadClientCode());
   }
+  const state = await context.session.current();
+  const inBase = underBase(rawTarget, state.site?.config.site.base ?? "/");
+  if (inBase.kind === "redirect") {
+    res.writeHead(302, { location: inBase.location }).end();
+    return;
+  }
   // Resolved against a stand-in root: only the checks and the decoded segments are wanted.
-  const target = resolveRequest(rawTarget, VIRTUAL_ROOT);
+  const target =
+    inBase.kind === "inside" ? resolveRequest(inBase.target, VIRTUAL_ROOT) : OUTSIDE_BASE;
   if (target.kind === "reject") return sendText(res, target.status);
   const relative = toPosix(path.relative(VIRTUAL_ROOT, target.path));
 
-  const state = await context.session.current();
   if (!state.site) {
     // Stylesheets and images still load, so the error page is not the only thing broken.
     const file = await findPublicFile(path.join(context.root, "public"), relative);
@@ -95,6 +103,12 @@ export async function handleRequest(
 }
 
 const VIRTUAL_ROOT = path.resolve("/kiln-dev-site");
+/** A request outside `site.base`: no page or file answers it, so it gets the 404 page. */
+const OUTSIDE_BASE = {
+  kind: "file",
+  path: path.join(VIRTUAL_ROOT, "\0outside-base"),
+  slash: false,
+} as const;
 
 async function sendPage(
   context: DevRequestContext,
@@ -106,6 +120,7 @@ async function sendPage(
 ): Promise<void> {
   const route = site.routes.get(outputPath)!;
   const loaded = site.pages.get(route.page.file)!;
+  const localized = localize(site.config.site, route.locale, route.alternates);
   let html: string;
   try {
     const page = await renderPageInSite(site.runtime, {
@@ -114,9 +129,13 @@ async function sendPage(
       page: route.page.relative,
       component: loaded.component,
       props: { ...loaded.props, ...route.props, params: route.params, url: route.url },
-      site: site.config.site,
+      site: localized.site,
       islands: site.assets.islands,
-      headTags: [...site.assets.stylesFor(loaded.module), ...site.assets.headTags],
+      headTags: [
+        ...site.assets.stylesFor(loaded.module),
+        ...site.assets.headTags,
+        ...localized.headTags,
+      ],
       markdown: loaded.markdown,
       endpoint: route.page.endpoint !== undefined,
     });

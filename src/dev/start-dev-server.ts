@@ -92,7 +92,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   );
   const shownHost = listenHost.includes(":") ? `[${listenHost}]` : listenHost;
   return {
-    url: `http://${shownHost}:${port}/`,
+    url: `http://${shownHost}:${port}${initial.site?.config.site.base ?? "/"}`,
     port,
     async close() {
       await watcher.close();

@@ -1,7 +1,8 @@
 import { definePlugin, type KilnPlugin } from "../plugins/index.js";
 import { atom, jsonFeed, rss, type FeedMeta } from "./feed-formats.js";
+import { withBase } from "./absolute-urls.js";
 import { feedItems } from "./feed-items.js";
-import { absoluteUrl } from "./xml-escape.js";
+import { absoluteUrl, siteRoot } from "./xml-escape.js";
 
 /** Built in: the config's `feeds`, three formats each. Needs `site.url` for absolute links. */
 export function feedsPlugin(): KilnPlugin {
@@ -10,7 +11,7 @@ export function feedsPlugin(): KilnPlugin {
     hooks: {
       "kiln:output": async ({ config, routes, entries, renderEntry, writeFile, logger }) => {
         if (config.feeds.length === 0) return;
-        const siteUrl = config.site.url;
+        const siteUrl = siteRoot(config.site);
         if (!siteUrl) {
           logger.warn("no feeds written: set site.url in the config, feeds need absolute URLs");
           return;
@@ -33,7 +34,11 @@ export function feedsPlugin(): KilnPlugin {
             routes,
             collection: feed.collection,
             limit: feed.limit,
-            render: feed.content === "full" ? renderEntry : undefined,
+            // Root-relative links get the base path first, then are made absolute.
+            render:
+              feed.content === "full"
+                ? (entry) => withBase(renderEntry(entry), config.site.base)
+                : undefined,
           });
           await writeFile(`${prefix}rss.xml`, rss(meta, items));
           await writeFile(`${prefix}atom.xml`, atom(meta, items));

@@ -9,7 +9,9 @@ import { sitemapPlugin } from "./sitemap.js";
 export { sitemapFiles, SITEMAP_LIMIT } from "./sitemap.js";
 export { robotsText } from "./robots.js";
 export { escapeXml, absoluteUrl } from "./xml-escape.js";
-export { absolutizeHtml } from "./absolute-urls.js";
+export { absolutizeHtml, withBase } from "./absolute-urls.js";
+export { basePathPlugin } from "./base-path.js";
+export { cspMetaPlugin } from "./csp-meta.js";
 export { inlineHashes, type InlineHashes } from "./inline-hashes.js";
 export { contentSecurityPolicy } from "./security-headers.js";
 

@@ -1,7 +1,7 @@
 import { KilnError, catalog } from "../errors/index.js";
 import { definePlugin, type KilnPlugin, type PluginRoute } from "../plugins/index.js";
 import { entriesOf } from "./entry-dates.js";
-import { absoluteUrl, escapeXml } from "./xml-escape.js";
+import { absoluteUrl, escapeXml, siteRoot } from "./xml-escape.js";
 
 /** A moved URL: from the config's `redirects` or a page's `aliases`. */
 export interface Redirect {
@@ -76,9 +76,14 @@ export function redirectFile(from: string): string {
   return /\.[a-z0-9]+$/i.test(trimmed) ? trimmed : `${trimmed}/index.html`;
 }
 
-/** `_redirects` lines (`from to 301`), Netlify's and Cloudflare Pages' format. */
-export function redirectsFile(redirects: readonly Redirect[]): string {
-  return redirects.map(({ from, to }) => `${from} ${to} 301\n`).join("");
+/** `_redirects` lines (`from to 301`), Netlify's and Cloudflare Pages' format, under `base`. */
+export function redirectsFile(redirects: readonly Redirect[], base = "/"): string {
+  return redirects.map(({ from, to }) => `${based(from, base)} ${based(to, base)} 301\n`).join("");
+}
+
+/** A site path under the base path (`/a/` → `/docs/a/`); a full URL stays as it is. */
+function based(url: string, base: string): string {
+  return url.startsWith("/") && !url.startsWith("//") ? `${base}${url.slice(1)}` : url;
 }
 
 /**
@@ -86,9 +91,14 @@ export function redirectsFile(redirects: readonly Redirect[]): string {
  * refresh, which search engines treat as a permanent redirect, a canonical link to the new
  * URL, and a link for anyone whose browser does not follow it.
  */
-export function redirectPage(to: string, siteUrl: string | undefined, lang: string): string {
-  const target = escapeXml(to);
-  const canonical = escapeXml(siteUrl ? absoluteUrl(siteUrl, to) : to);
+export function redirectPage(
+  to: string,
+  site: { url?: string | undefined; base: string; lang: string },
+): string {
+  const root = siteRoot(site);
+  const target = escapeXml(based(to, site.base));
+  const canonical = root ? escapeXml(absoluteUrl(root, to)) : target;
+  const lang = site.lang;
   return (
     `<!doctype html><html lang="${escapeXml(lang)}"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
@@ -109,11 +119,12 @@ export function redirectsPlugin(): KilnPlugin {
       "kiln:output": async ({ config, routes, writeFile, has }) => {
         const redirects = collectRedirects(config.redirects, routes, has);
         if (redirects.length === 0) return;
-        if (!has("_redirects")) await writeFile("_redirects", redirectsFile(redirects));
+        if (!has("_redirects"))
+          await writeFile("_redirects", redirectsFile(redirects, config.site.base));
         if (!config.redirectPages) return;
         // A pattern (`/blog/*`) is for hosts that read _redirects; it has no one page.
         for (const { from, to } of redirects.filter((r) => SITE_PATH.test(r.from)))
-          await writeFile(redirectFile(from), redirectPage(to, config.site.url, config.site.lang));
+          await writeFile(redirectFile(from), redirectPage(to, config.site));
       },
     },
   });

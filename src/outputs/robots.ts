@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from "../config/index.js";
 import { definePlugin, type KilnPlugin } from "../plugins/index.js";
-import { absoluteUrl } from "./xml-escape.js";
+import { absoluteUrl, siteRoot } from "./xml-escape.js";
 
 /** robots.txt text: the configured groups, then the sitemap line when there is a sitemap. */
 export function robotsText(config: ResolvedConfig): string | undefined {
@@ -14,7 +14,7 @@ export function robotsText(config: ResolvedConfig): string | undefined {
   );
   const sitemap =
     config.sitemap && config.site.url
-      ? [`Sitemap: ${absoluteUrl(config.site.url, "/sitemap.xml")}`]
+      ? [`Sitemap: ${absoluteUrl(siteRoot(config.site)!, "/sitemap.xml")}`]
       : [];
   return [...groups, ...sitemap].join("\n\n") + "\n";
 }

@@ -16,7 +16,15 @@ export function escapeXml(text: string): string {
   );
 }
 
-/** `/a b/` on `https://x.org/base` → `https://x.org/a%20b/`: a page URL made absolute. */
-export function absoluteUrl(siteUrl: string, url: string): string {
-  return new URL(url, siteUrl).href;
+/**
+ * `/a b/` on `https://x.org/docs/` → `https://x.org/docs/a%20b/`: a site path made absolute
+ * against the site's root (see `siteRoot`), so it keeps the base path.
+ */
+export function absoluteUrl(root: string, url: string): string {
+  return new URL(url.startsWith("/") && !url.startsWith("//") ? url.slice(1) : url, root).href;
+}
+
+/** Where the site lives: `site.url`'s origin and `site.base`, such as `https://x.org/docs/`. */
+export function siteRoot(site: { url?: string | undefined; base: string }): string | undefined {
+  return site.url ? new URL(site.base, site.url).href : undefined;
 }

@@ -3,6 +3,8 @@ import { escapeAttribute, escapeText } from "./html-escape.js";
 export interface SiteInfo {
   /** The site's public origin (`https://example.org`), when configured. */
   url?: string | undefined;
+  /** The path the site is served under, such as `/docs/`; `/` when at the root. */
+  base?: string | undefined;
   title: string;
   lang: string;
   description?: string | undefined;

@@ -20,11 +20,16 @@ export function usePage(): PageInfo {
   return page;
 }
 
-/** `path` made absolute against `site.url`; undefined without one (or for a bad path). */
+/**
+ * `path` made absolute against `site.url` and under `site.base` (`/a/` →
+ * `https://example.org/docs/a/`); undefined without a site URL (or for a bad path).
+ */
 export function absoluteUrl(path: string, site: SiteInfo): string | undefined {
   if (!site.url) return undefined;
   try {
-    return new URL(path, site.url).href;
+    const based =
+      path.startsWith("/") && !path.startsWith("//") ? `${site.base ?? "/"}${path.slice(1)}` : path;
+    return new URL(based, site.url).href;
   } catch {
     return undefined;
   }

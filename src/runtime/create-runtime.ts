@@ -7,6 +7,7 @@ import {
   type MarkdownOptions,
   type MdxModule,
 } from "../markdown/index.js";
+import { basePathPlugin, cspMetaPlugin } from "../outputs/index.js";
 import { pageTransform, type KilnPlugin } from "../plugins/index.js";
 import type { CodeStyles } from "./code-styles.js";
 import { createMarkdownImageProcessor } from "./markdown-images.js";
@@ -36,6 +37,10 @@ export interface RuntimeSpec {
   codeStyles?: CodeStyles | undefined;
   /** The compiled kiln.config, whose plugins' `kiln:page` hooks run where each page renders. */
   config?: CompiledModule | undefined;
+  /** `site.base`: every page's root-relative URLs get it, after the plugins' page hooks. */
+  base: string;
+  /** `cspMeta`: each page's Content-Security-Policy in a `<meta>`, after every other hook. */
+  cspMeta: boolean;
 }
 
 export async function createSiteRuntime(
@@ -67,7 +72,11 @@ export async function createSiteRuntime(
     mdxComponents,
   });
   const say = (message: string) => warn?.(message);
-  const plugins = spec.config ? await configPlugins(spec.config) : [];
+  const plugins = [
+    ...(spec.config ? await configPlugins(spec.config) : []),
+    ...(spec.base === "/" ? [] : [basePathPlugin(spec.base)]),
+    ...(spec.cspMeta ? [cspMetaPlugin()] : []),
+  ];
   const transformPage = pageTransform(plugins, { info: say, warn: say });
   return { store, entries, codeStyles: spec.codeStyles, transformPage };
 }

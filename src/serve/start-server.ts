@@ -14,12 +14,15 @@ export interface ServeOptions {
   port: number;
   /** Host names answered besides localhost, 127.0.0.1 and [::1]. @default [] */
   allowedHosts?: readonly string[] | undefined;
+  /** `site.base`: the site is served under it, as its host will. @default "/" */
+  base?: string | undefined;
 }
 
 /** Serves `root` on 127.0.0.1 only: a preview is for this machine, not the network. */
 export function startServer(options: ServeOptions): Promise<RunningServer> {
   const allowed = createHostAllowlist(options.allowedHosts ?? []);
-  const server: Server = createServer(createStaticHandler(options.root, allowed));
+  const base = options.base ?? "/";
+  const server: Server = createServer(createStaticHandler(options.root, allowed, base));
   return new Promise((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) => {
       reject(
@@ -32,7 +35,7 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
       const address = server.address();
       const port = typeof address === "object" && address ? address.port : options.port;
       resolve({
-        url: `http://127.0.0.1:${port}/`,
+        url: `http://127.0.0.1:${port}${base}`,
         port,
         close: () =>
           new Promise((done) => {

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { checkHost, hostHeaderOf } from "./host-check.js";
+import { underBase } from "./base-path.js";
 import { resolveRequest } from "./resolve-request.js";
 import { redirectToSlash, sendFile, sendText } from "./respond.js";
 import { findStaticFile } from "./static-files.js";
@@ -13,9 +14,10 @@ import { findStaticFile } from "./static-files.js";
 export function createStaticHandler(
   root: string,
   allowedHosts: ReadonlySet<string>,
+  base = "/",
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
-    handle(root, allowedHosts, req, res).catch(() => {
+    handle(root, allowedHosts, base, req, res).catch(() => {
       // A file that vanished mid-response (a build swapped the output): the client retries.
       if (!res.headersSent) res.writeHead(500);
       res.end();
@@ -26,6 +28,7 @@ export function createStaticHandler(
 async function handle(
   root: string,
   allowedHosts: ReadonlySet<string>,
+  base: string,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
@@ -36,11 +39,18 @@ async function handle(
     return sendText(res, 405);
   }
   const rawTarget = req.url ?? "";
-  const target = resolveRequest(rawTarget, root);
-  if (target.kind === "reject") return sendText(res, target.status);
-  const found = await findStaticFile(root, target.path, { slash: target.slash, indexes: true });
-  if (found?.kind === "directory") return redirectToSlash(res, rawTarget);
-  if (found) return sendFile(req, res, found, 200, "no-cache");
+  const inBase = underBase(rawTarget, base);
+  if (inBase.kind === "redirect") {
+    res.writeHead(302, { location: inBase.location }).end();
+    return;
+  }
+  if (inBase.kind === "inside") {
+    const target = resolveRequest(inBase.target, root);
+    if (target.kind === "reject") return sendText(res, target.status);
+    const found = await findStaticFile(root, target.path, { slash: target.slash, indexes: true });
+    if (found?.kind === "directory") return redirectToSlash(res, rawTarget);
+    if (found) return sendFile(req, res, found, 200, "no-cache");
+  }
   const notFound = await findStaticFile(root, path.join(root, "404.html"), {
     slash: false,
     indexes: false,

@@ -1,0 +1,24 @@
+import { fileSource } from "../content/index.js";
+import { definePlugin, type KilnPlugin } from "../plugins/index.js";
+
+/**
+ * Kiln's own content sources, on the plugin API like anyone's: the files of src/content/
+ * (`kiln:files`), then the config's `sources` (`kiln:sources`), added in the `kiln:config`
+ * hook before the user's plugins add theirs.
+ */
+export function sourcePlugins(contentDir: string): KilnPlugin[] {
+  return [
+    definePlugin({
+      name: "kiln:files",
+      hooks: { "kiln:config": ({ addSource }) => addSource(fileSource(contentDir)) },
+    }),
+    definePlugin({
+      name: "kiln:sources",
+      hooks: {
+        "kiln:config": ({ config, addSource }) => {
+          for (const source of config.sources) addSource(source);
+        },
+      },
+    }),
+  ];
+}
