@@ -15,6 +15,8 @@ export default defineConfig({
   feeds: [{ collection: "posts" }],
   // A plugin of the project's own (plugins/humans-txt.ts): writes humans.txt.
   plugins: [humansTxt({ team: ["The Kiln Notes writers"] })],
+  // A full-text index of every page in dist/pagefind/, which /search/ queries in the browser.
+  search: true,
   collections: {
     glossary: {
       schema: z.object({ term: z.string(), order: z.number().int() }),

@@ -331,6 +331,21 @@ export const configSchema = z.strictObject({
     )
     .default([]),
   /**
+   * A static search index of every page (Pagefind), written to `pagefind/` in the output, for
+   * a search island to query with no server. `{ exclude }` lists CSS selectors left out of
+   * the index; mark a page's main content with `data-pagefind-body` to index only that.
+   * @default false
+   */
+  search: z
+    .union([
+      z.boolean(),
+      z.strictObject({
+        /** CSS selectors of elements the index leaves out, such as `".sidebar"`. @default [] */
+        exclude: z.array(z.string().min(1)).default([]),
+      }),
+    ])
+    .default(false),
+  /**
    * The site's languages. Pages under `src/pages/<locale>/` are that locale's, the rest the
    * default locale's (served from the root). Each page's `<html lang>` is its locale, and a
    * page that exists in several (`about.md`, `fr/about.md`) gets `<link rel="alternate"
