@@ -1,4 +1,5 @@
 import { defineConfig, isoDate, z } from "kiln-ssg";
+import { humansTxt } from "./plugins/humans-txt";
 
 export default defineConfig({
   site: {
@@ -12,6 +13,10 @@ export default defineConfig({
   },
   // rss.xml, atom.xml and feed.json of the posts, full content.
   feeds: [{ collection: "posts" }],
+  // A plugin of the project's own (plugins/humans-txt.ts): writes humans.txt.
+  plugins: [humansTxt({ team: ["The Kiln Notes writers"] })],
+  // A full-text index of every page in dist/pagefind/, which /search/ queries in the browser.
+  search: true,
   collections: {
     glossary: {
       schema: z.object({ term: z.string(), order: z.number().int() }),

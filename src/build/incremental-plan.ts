@@ -259,7 +259,11 @@ function routeKey(
     url: route.url,
   });
   if (props === undefined) return undefined;
-  return sha256([route.url, route.outputPath, route.page.relative, modules, props].join("\0"));
+  // A page's language versions are in its head: a new translation changes the page.
+  const locales = JSON.stringify([route.locale, route.alternates]);
+  return sha256(
+    [route.url, route.outputPath, route.page.relative, modules, props, locales].join("\0"),
+  );
 }
 
 /**

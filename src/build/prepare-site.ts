@@ -99,7 +99,7 @@ export async function prepareSite(options: PrepareSiteOptions): Promise<Prepared
     logger.warn(message);
   };
   const pageFiles = await scanPages(paths.pagesDir);
-  const pageUrls = markdownPageUrls(pageFiles);
+  const pageUrls = markdownPageUrls(pageFiles, config.trailingSlash);
   const resolveUrl = (file: string) => pageUrls.get(file);
   const runtimeSpec: RuntimeSpec = {
     markdown: { ...config.markdown, root },
@@ -121,7 +121,10 @@ export async function prepareSite(options: PrepareSiteOptions): Promise<Prepared
     defaultLayout: config.markdown.layout,
     plugins: [assetsPlugin.plugin],
   });
-  const table = createRouteTable(pages.map(routeDefinition));
+  const table = createRouteTable(pages.map(routeDefinition), {
+    i18n: config.i18n,
+    trailingSlash: config.trailingSlash,
+  });
   await plugins.run("kiln:routes", () => ({ routes: pluginRoutes(table) }));
   return { store, runtime, runtimeSpec, warn, pages, table, assetsPlugin, plugins };
 }

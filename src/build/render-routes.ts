@@ -2,7 +2,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { snapshotStore } from "../content/index.js";
 import { KilnError, catalog, formatLocation } from "../errors/index.js";
-import type { IslandManifest, SiteInfo } from "../render/index.js";
+import { localize, type IslandManifest, type SiteInfo } from "../render/index.js";
 import { outputPathKey, type Route, type RouteTable } from "../routes/index.js";
 import {
   renderPageInSite,
@@ -164,13 +164,14 @@ async function renderRoute(
   pool: RenderPool | undefined,
   writtenAssets: Set<string>,
 ): Promise<WrittenPage> {
+  const localized = localize(site, route.locale, route.alternates);
   const task = {
     url: route.url,
     file: route.page.file,
     page: route.page.relative,
     props: { ...loaded.props, ...route.props, params: route.params, url: route.url },
-    site,
-    headTags: [...assets.stylesFor(loaded.module), ...assets.headTags],
+    site: localized.site,
+    headTags: [...assets.stylesFor(loaded.module), ...assets.headTags, ...localized.headTags],
     markdown: loaded.markdown,
     endpoint: route.page.endpoint !== undefined,
   };

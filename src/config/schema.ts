@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { isStandardSchema, type StandardSchemaV1 } from "./standard-schema.js";
 
+const BCP47 = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/;
+
 const collectionName = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_-]*$/i, "a collection name uses letters, digits, `-` and `_`");
@@ -248,7 +250,7 @@ export const configSchema = z.strictObject({
    */
   plugins: z
     .array(
-      z.custom<{ name: string; hooks: Record<string, unknown> }>(
+      z.custom<{ name: string; hooks: object }>(
         (value) =>
           typeof value === "object" &&
           value !== null &&
@@ -343,6 +345,46 @@ export const configSchema = z.strictObject({
       }),
     )
     .default([]),
+  /**
+   * A static search index of every page (Pagefind), written to `pagefind/` in the output, for
+   * a search island to query with no server. `{ exclude }` lists CSS selectors left out of
+   * the index; mark a page's main content with `data-pagefind-body` to index only that.
+   * @default false
+   */
+  search: z
+    .union([
+      z.boolean(),
+      z.strictObject({
+        /** CSS selectors of elements the index leaves out, such as `".sidebar"`. @default [] */
+        exclude: z.array(z.string().min(1)).default([]),
+      }),
+    ])
+    .default(false),
+  /**
+   * The site's languages. Pages under `src/pages/<locale>/` are that locale's, the rest the
+   * default locale's (served from the root). Each page's `<html lang>` is its locale, and a
+   * page that exists in several (`about.md`, `fr/about.md`) gets `<link rel="alternate"
+   * hreflang>` to each, with `x-default`, in its head and in the sitemap. @default none
+   */
+  i18n: z
+    .strictObject({
+      /** The locale of the pages outside a locale's folder, served from the root; one of `locales`. */
+      defaultLocale: z.string().regex(BCP47, "a BCP 47 tag such as en or pt-BR"),
+      /** Every locale of the site, as BCP 47 tags; pages under `src/pages/<locale>/` are in it. */
+      locales: z.array(z.string().regex(BCP47, "a BCP 47 tag such as en or pt-BR")).min(1),
+    })
+    .refine((i18n) => i18n.locales.includes(i18n.defaultLocale), {
+      message: "defaultLocale must be one of locales",
+      path: ["defaultLocale"],
+    })
+    .optional(),
+  /**
+   * Page URLs end in a slash (`/about/`, written to `about/index.html`), or with false they do
+   * not (`/about`, written to `about.html`, which Netlify, Cloudflare Pages and GitHub Pages
+   * serve at `/about` with no redirect; nginx needs `try_files $uri $uri.html $uri/`).
+   * @default true
+   */
+  trailingSlash: z.boolean().default(true),
   /** `kiln dev` settings. */
   dev: devSchema.prefault({}),
   /** `kiln serve` settings. */

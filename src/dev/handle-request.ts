@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { readFile } from "node:fs/promises";
+import { localize } from "../render/index.js";
 import { renderPageInSite } from "../runtime/index.js";
 import {
   checkHost,
@@ -83,7 +84,14 @@ export async function handleRequest(
   }
   const site = state.site;
   const trailing = pathname.endsWith("/");
-  const routeKey = relative === "" ? "index.html" : trailing ? `${relative}/index.html` : relative;
+  const routeKey =
+    relative === ""
+      ? "index.html"
+      : trailing
+        ? `${relative}/index.html`
+        : site.routes.has(`${relative}.html`) // trailingSlash: false writes `/a` to `a.html`
+          ? `${relative}.html`
+          : relative;
   if (site.routes.has(routeKey)) return sendPage(context, req, res, site, routeKey, 200);
 
   const asset = site.assetFiles.get(relative);
@@ -119,6 +127,7 @@ async function sendPage(
 ): Promise<void> {
   const route = site.routes.get(outputPath)!;
   const loaded = site.pages.get(route.page.file)!;
+  const localized = localize(site.config.site, route.locale, route.alternates);
   let html: string;
   try {
     const page = await renderPageInSite(site.runtime, {
@@ -127,9 +136,13 @@ async function sendPage(
       page: route.page.relative,
       component: loaded.component,
       props: { ...loaded.props, ...route.props, params: route.params, url: route.url },
-      site: site.config.site,
+      site: localized.site,
       islands: site.assets.islands,
-      headTags: [...site.assets.stylesFor(loaded.module), ...site.assets.headTags],
+      headTags: [
+        ...site.assets.stylesFor(loaded.module),
+        ...site.assets.headTags,
+        ...localized.headTags,
+      ],
       markdown: loaded.markdown,
       endpoint: route.page.endpoint !== undefined,
     });

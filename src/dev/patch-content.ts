@@ -87,7 +87,10 @@ export async function patchContent(
       loaded.callPaths && readsTouched ? await callPathsAgain(loaded, runtime) : loaded,
     );
   }
-  const table = createRouteTable([...pages.values()].map(routeDefinition));
+  const table = createRouteTable([...pages.values()].map(routeDefinition), {
+    i18n: site.config.i18n,
+    trailingSlash: site.config.trailingSlash,
+  });
   return {
     ...site,
     runtime,

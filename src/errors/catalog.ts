@@ -539,6 +539,17 @@ export const catalog = {
       `The plugin "${plugin}" writes ${file}, which a page, a public file or another plugin already wrote.`,
     hint: () => "Rename one of them, or turn the plugin's output off in the config.",
   }),
+  SearchIndexFailed: define<{ problems: readonly string[] }>({
+    code: "KILN_SEARCH_INDEX",
+    title: "The search index could not be built",
+    cause:
+      "With `search` on, every page is fed to Pagefind as it renders; Pagefind's program is missing for this machine, refused a page, or stopped answering (out of memory, for one).",
+    message: ({ problems }) =>
+      `The search index (config \`search\`) could not be built:\n` +
+      problems.map((problem) => `  ${problem}`).join("\n"),
+    hint: () =>
+      "The indexer is Pagefind, whose program comes in the package @pagefind/<os>-<cpu>: run `npm install` again on this machine, or set `search: false` to build without search.",
+  }),
   RedirectConflict: define<{ problems: string[] }>({
     code: "KILN_REDIRECT_CONFLICT",
     title: "Redirects and aliases that cannot be served",

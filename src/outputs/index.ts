@@ -2,6 +2,7 @@ import type { KilnPlugin } from "../plugins/index.js";
 import { feedsPlugin } from "./feeds.js";
 import { redirectsPlugin } from "./redirects.js";
 import { robotsPlugin } from "./robots.js";
+import { searchPlugin } from "../search/index.js";
 import { securityHeadersPlugin } from "./security-headers.js";
 import { sitemapPlugin } from "./sitemap.js";
 
@@ -21,6 +22,7 @@ export function builtinPlugins(): KilnPlugin[] {
     robotsPlugin(),
     feedsPlugin(),
     redirectsPlugin(),
+    searchPlugin(),
     securityHeadersPlugin(),
   ];
 }

@@ -11,6 +11,8 @@ const NS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"';
 interface SitemapUrl {
   loc: string;
   lastmod: Date | undefined;
+  /** The page in other languages: `<xhtml:link rel="alternate" hreflang>`. */
+  alternates?: { hreflang: string; href: string }[] | undefined;
 }
 
 /** Files of the sitemap: `sitemap.xml` alone, or an index naming `sitemap-N.xml` children. */
@@ -21,7 +23,14 @@ export function sitemapFiles(
 ): Map<string, string> {
   const urls: SitemapUrl[] = routes
     .filter((route) => route.isPage && !route.isNotFound && !isNoindex(route))
-    .map((route) => ({ loc: absoluteUrl(siteUrl, route.url), lastmod: lastModified(route) }));
+    .map((route) => ({
+      loc: absoluteUrl(siteUrl, route.url),
+      lastmod: lastModified(route),
+      alternates: route.alternates?.map(({ hreflang, url }) => ({
+        hreflang,
+        href: absoluteUrl(siteUrl, url),
+      })),
+    }));
   const files = new Map<string, string>();
   if (urls.length <= limit) {
     files.set("sitemap.xml", urlset(urls));
@@ -40,11 +49,16 @@ export function sitemapFiles(
 }
 
 function urlset(urls: readonly SitemapUrl[]): string {
-  return `${HEADER}<urlset ${NS}>\n${urls.map((u) => `<url>${fields(u)}</url>\n`).join("")}</urlset>\n`;
+  const xhtml = urls.some((u) => u.alternates) ? ' xmlns:xhtml="http://www.w3.org/1999/xhtml"' : "";
+  return `${HEADER}<urlset ${NS}${xhtml}>\n${urls.map((u) => `<url>${fields(u)}</url>\n`).join("")}</urlset>\n`;
 }
 
-function fields({ loc, lastmod }: SitemapUrl): string {
-  return `<loc>${escapeXml(loc)}</loc>${lastmod ? `<lastmod>${lastmod.toISOString()}</lastmod>` : ""}`;
+function fields({ loc, lastmod, alternates = [] }: SitemapUrl): string {
+  const links = alternates.map(
+    (a) =>
+      `<xhtml:link rel="alternate" hreflang="${escapeXml(a.hreflang)}" href="${escapeXml(a.href)}"/>`,
+  );
+  return `<loc>${escapeXml(loc)}</loc>${lastmod ? `<lastmod>${lastmod.toISOString()}</lastmod>` : ""}${links.join("")}`;
 }
 
 function newest(urls: readonly SitemapUrl[]): Date | undefined {

@@ -13,6 +13,8 @@ export function pluginRoutes(table: RouteTable): readonly PluginRoute[] {
         isPage: route.page.endpoint === undefined,
         props: route.props,
         data: route.data,
+        locale: route.locale,
+        alternates: route.alternates,
       }),
     ),
   );

@@ -15,6 +15,9 @@ export interface PluginRoute {
   readonly props: Readonly<Record<string, unknown>>;
   /** A markdown page's front matter (`aliases`, `noindex`, dates); {} for other pages. */
   readonly data: Readonly<Record<string, unknown>>;
+  /** With `i18n`: the page's language, and its versions in every language (`x-default` last). */
+  readonly locale?: string | undefined;
+  readonly alternates?: readonly { hreflang: string; url: string }[] | undefined;
 }
 
 /** Every hook gets the plugin's own logger, which prefixes its messages with the plugin's name. */

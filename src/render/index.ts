@@ -1,4 +1,5 @@
 export { renderPage, type RenderPageInput } from "./render-page.js";
+export { localize } from "./alternates.js";
 export { Head } from "./head.js";
 export { usePage, type PageInfo } from "./page-context.js";
 export { Seo, jsonForScript, type SeoProps } from "./seo.js";

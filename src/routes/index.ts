@@ -18,3 +18,4 @@ export {
 export { markdownPageUrls } from "./markdown-urls.js";
 export { paginate, type Paginated, type PaginateOptions } from "./paginate.js";
 export { slugify, taxonomy, type Term } from "./taxonomy.js";
+export { localeOf, type Alternate, type Locales } from "./locales.js";

@@ -1,6 +1,7 @@
 import { KilnError, catalog } from "../errors/index.js";
 import type { PageFile } from "./page-file.js";
 import { isDynamic } from "./page-file.js";
+import { assignLocales, type Alternate, type Locales } from "./locales.js";
 import { fillSegments, outputPathFor, outputPathKey, urlFor } from "./url-path.js";
 
 /** What a dynamic page's `paths()` returns for each page it makes. */
@@ -28,6 +29,10 @@ export interface Route {
   props: Record<string, unknown>;
   /** A markdown page's front matter; {} for other pages. */
   data: Record<string, unknown>;
+  /** With `i18n`: the page's language (see `assignLocales`). */
+  locale?: string | undefined;
+  /** With `i18n`: the page in every language it exists in, `x-default` last. */
+  alternates?: Alternate[] | undefined;
 }
 
 export interface RouteTable {
@@ -36,13 +41,21 @@ export interface RouteTable {
 }
 
 /** Expands pages into routes and refuses two routes that would write the same file. */
-export function createRouteTable(definitions: readonly PageDefinition[]): RouteTable {
+export function createRouteTable(
+  definitions: readonly PageDefinition[],
+  options: {
+    i18n?: Locales | undefined;
+    /** false: `/a` written to `a.html` instead of `/a/` to `a/index.html`. @default true */
+    trailingSlash?: boolean | undefined;
+  } = {},
+): RouteTable {
+  const slash = options.trailingSlash ?? true;
   const routes: Route[] = [];
   for (const { page, paths, data = {} } of definitions) {
     if (!isDynamic(page)) {
       const parts = fillSegments(page.segments, {});
-      const url = page.isNotFound ? "/404.html" : urlFor(parts, page.endpoint);
-      const outputPath = page.isNotFound ? "404.html" : outputPathFor(parts, page.endpoint);
+      const url = page.isNotFound ? "/404.html" : urlFor(parts, page.endpoint, slash);
+      const outputPath = page.isNotFound ? "404.html" : outputPathFor(parts, page.endpoint, slash);
       routes.push({ url, outputPath, page, params: {}, props: {}, data });
       continue;
     }
@@ -59,8 +72,8 @@ export function createRouteTable(definitions: readonly PageDefinition[]): RouteT
         Object.entries(params).map(([k, v]) => [k, String(v)]),
       );
       routes.push({
-        url: urlFor(parts, page.endpoint),
-        outputPath: outputPathFor(parts, page.endpoint),
+        url: urlFor(parts, page.endpoint, slash),
+        outputPath: outputPathFor(parts, page.endpoint, slash),
         page,
         params: stringParams,
         props,
@@ -69,6 +82,7 @@ export function createRouteTable(definitions: readonly PageDefinition[]): RouteT
     });
   }
   assertNoConflicts(routes);
+  if (options.i18n) assignLocales(routes, options.i18n);
   routes.sort((a, b) => (a.outputPath < b.outputPath ? -1 : a.outputPath > b.outputPath ? 1 : 0));
   return { routes };
 }

@@ -63,12 +63,14 @@ function paramError(param: string, value: string, problem: string): KilnError {
 }
 
 /**
- * `["posts", "hello"]` → `/posts/hello/`; pretty URLs, one folder per page. A file that is not
- * a page (`endpoint`, its extension) keeps its name: `["feed"]`, `.xml` → `/feed.xml`.
+ * `["posts", "hello"]` → `/posts/hello/`; pretty URLs, one folder per page; with
+ * `trailingSlash: false`, `/posts/hello`. A file that is not a page (`endpoint`, its
+ * extension) keeps its name: `["feed"]`, `.xml` → `/feed.xml`.
  */
-export function urlFor(parts: readonly string[], endpoint?: string): string {
+export function urlFor(parts: readonly string[], endpoint?: string, trailingSlash = true): string {
   if (endpoint) return `/${parts.join("/")}${endpoint}`;
-  return parts.length === 0 ? "/" : `/${parts.join("/")}/`;
+  if (parts.length === 0) return "/";
+  return trailingSlash ? `/${parts.join("/")}/` : `/${parts.join("/")}`;
 }
 
 /**
@@ -79,8 +81,17 @@ export function outputPathKey(outputPath: string): string {
   return outputPath.normalize("NFC").toLowerCase();
 }
 
-/** The file a URL is written to, relative to the output folder, with `/` separators. */
-export function outputPathFor(parts: readonly string[], endpoint?: string): string {
+/**
+ * The file a URL is written to, relative to the output folder, with `/` separators:
+ * `posts/hello/index.html`, or `posts/hello.html` without trailing slashes (the file static
+ * hosts serve at `/posts/hello` with no redirect).
+ */
+export function outputPathFor(
+  parts: readonly string[],
+  endpoint?: string,
+  trailingSlash = true,
+): string {
   if (endpoint) return `${parts.join("/")}${endpoint}`;
+  if (!trailingSlash && parts.length > 0) return `${parts.join("/")}.html`;
   return [...parts, "index.html"].join("/");
 }

@@ -47,7 +47,12 @@ async function handle(
   if (inBase.kind === "inside") {
     const target = resolveRequest(inBase.target, root);
     if (target.kind === "reject") return sendText(res, target.status);
-    const found = await findStaticFile(root, target.path, { slash: target.slash, indexes: true });
+    // `/about` is also `about.html`, as Netlify, Cloudflare Pages and GitHub Pages serve it.
+    const found =
+      (await findStaticFile(root, target.path, { slash: target.slash, indexes: true })) ??
+      (target.slash
+        ? undefined
+        : await findStaticFile(root, `${target.path}.html`, { slash: false, indexes: false }));
     if (found?.kind === "directory") return redirectToSlash(res, rawTarget);
     if (found) return sendFile(req, res, found, 200, "no-cache");
   }

@@ -15,7 +15,7 @@ describe("examples/blog", () => {
     project = await copyProject(path.join(REPO, "examples/blog"));
     const result = await project.build();
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /Built 25 pages, 60 files/);
+    assert.match(result.stdout, /Built 25 pages, 83 files/);
   });
   after(() => project.cleanup());
 
@@ -35,6 +35,7 @@ describe("examples/blog", () => {
       "2/index.html",
       "2026/09/hello/index.html",
       "_redirects",
+      "humans.txt",
       "styles.css",
       "favicon.svg",
       "sitemap.xml",

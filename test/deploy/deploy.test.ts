@@ -16,6 +16,13 @@ describe("kiln deploy against s3rver", () => {
     s3 = await startS3Server([BUCKET]);
     project = await copyProject(path.join(REPO, "examples/blog"));
     await configureBucket(project.root, s3.endpoint, { deploy: BUCKET });
+    // The search index's chunks are named by their content, so any edit renames some of them:
+    // this suite counts the files an edit changes, and the index is not what it tests.
+    const config = path.join(project.root, "kiln.config.ts");
+    await writeFile(
+      config,
+      (await readFile(config, "utf8")).replace("search: true", "search: false"),
+    );
     const built = await project.build();
     assert.equal(built.code, 0, built.stderr);
   });

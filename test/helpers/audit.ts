@@ -70,25 +70,48 @@ export async function lighthouseReports(urls: readonly string[]): Promise<Lighth
   try {
     const reports: LighthouseReport[] = [];
     for (const url of urls) {
-      const result = await lighthouse(url, {
-        port: chrome.port,
-        output: "json",
-        logLevel: "error",
-        onlyCategories: [...LIGHTHOUSE_CATEGORIES],
-      });
-      if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
-      const { categories, audits } = result.lhr;
-      const scores = Object.fromEntries(
-        LIGHTHOUSE_CATEGORIES.map((id) => [id, Math.round((categories[id]?.score ?? 0) * 100)]),
-      );
-      const failing = Object.values(audits)
-        .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== "informative")
-        .map((a) => `${a.id} ${a.score}: ${a.displayValue ?? a.title}`);
-      reports.push({ scores, failing });
+      // Lighthouse on a loaded machine now and then errs in one audit or loses a point of
+      // performance: a second run settles it, and a real regression fails both.
+      let report = await audit(url, chrome.port);
+      if (!isPerfect(report)) {
+        const again = await audit(url, chrome.port);
+        report = {
+          ...again,
+          failing: [...again.failing, `(first run: ${report.failing.join("; ")})`],
+        };
+      }
+      reports.push(report);
     }
     return reports;
   } finally {
     chrome.kill();
     await rm(profile, { recursive: true, force: true });
   }
+}
+
+function isPerfect(report: LighthouseReport): boolean {
+  return Object.values(report.scores).every((score) => score === 100);
+}
+
+async function audit(url: string, port: number): Promise<LighthouseReport> {
+  const result = await lighthouse(url, {
+    port,
+    output: "json",
+    logLevel: "error",
+    onlyCategories: [...LIGHTHOUSE_CATEGORIES],
+  });
+  if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+  const { categories, audits } = result.lhr;
+  const scores = Object.fromEntries(
+    LIGHTHOUSE_CATEGORIES.map((id) => [id, Math.round((categories[id]?.score ?? 0) * 100)]),
+  );
+  const failing = Object.values(audits)
+    .filter(
+      (a) =>
+        (a.score !== null && a.score < 1 && a.scoreDisplayMode !== "informative") ||
+        a.scoreDisplayMode === "error",
+    )
+    .map((a) => `${a.id} ${a.score}: ${a.errorMessage ?? a.displayValue ?? a.title}`);
+  if (result.lhr.runtimeError) failing.unshift(`runtime error: ${result.lhr.runtimeError.message}`);
+  return { scores, failing };
 }

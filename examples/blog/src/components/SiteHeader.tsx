@@ -3,6 +3,7 @@ const links = [
   { href: "/docs/what-is-jamstack/", label: "What is the JAMstack?" },
   { href: "/tags/", label: "Tags" },
   { href: "/about/", label: "About" },
+  { href: "/search/", label: "Search" },
 ];
 
 export function SiteHeader({ url }: { url: string }) {

@@ -6,6 +6,8 @@ export default function Base(props: {
   title: string;
   description?: string;
   url: string;
+  /** False leaves the page out of the search index (the search page itself). @default true */
+  searchable?: boolean;
   children?: ComponentChildren;
 }) {
   return (
@@ -17,7 +19,9 @@ export default function Base(props: {
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
       </Head>
       <SiteHeader url={props.url} />
-      <main class="container">{props.children}</main>
+      <main class="container" data-pagefind-body={props.searchable === false ? undefined : true}>
+        {props.children}
+      </main>
       <footer class="site-footer container">
         <p>
           Built with Kiln. Content licensed CC BY 4.0. <a href="/about/">About this site</a>

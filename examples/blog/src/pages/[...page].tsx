@@ -18,6 +18,8 @@ export default function Home({ page, url }: PageProps<{ page: Paginated<Post> }>
       title={first ? "Posts" : `Posts, page ${page.number} of ${page.count}`}
       description="Notes on building fast static sites with Kiln."
       url={url}
+      // Listings repeat the posts' summaries: results should lead to the posts themselves.
+      searchable={false}
     >
       <section class="intro">
         <h1>{first ? "Kiln Notes" : `Kiln Notes, page ${page.number}`}</h1>

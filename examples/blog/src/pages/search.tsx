@@ -1,19 +1,19 @@
 import { Island, type PageProps } from "kiln-ssg";
 import Base from "../layouts/Base";
-import PostSearch from "../islands/PostSearch";
-import { publishedPosts } from "../posts";
+import Search from "../islands/Search";
 
-export default function Search({ url }: PageProps) {
-  const posts = publishedPosts().map((post) => ({
-    title: post.data.title,
-    url: `/posts/${post.id}/`,
-    description: post.data.description,
-  }));
+/** Full-text search of the posts and pages, from the index the build writes (`search: true`). */
+export default function SearchPage({ url }: PageProps) {
   return (
-    <Base title="Search" description="Find a post by its title or summary." url={url}>
+    <Base
+      title="Search"
+      description="Search the text of every post and page."
+      url={url}
+      searchable={false}
+    >
       <h1>Search</h1>
       <Island hydrate="idle">
-        <PostSearch posts={posts} />
+        <Search label="Search the blog" />
       </Island>
     </Base>
   );

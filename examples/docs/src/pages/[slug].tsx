@@ -1,18 +1,24 @@
-import { renderEntry, type Entry, type PageProps } from "kiln-ssg";
+import { renderEntry, type PageProps } from "kiln-ssg";
 import DocsLayout from "../layouts/DocsLayout";
-import { sortedDocs } from "../docs";
+import { sortedDocs, type Doc } from "../docs";
 
 /** One page per file of src/content/docs/, at /<file name>/. */
 export function paths() {
   return sortedDocs().map((doc) => ({ params: { slug: doc.id }, props: { doc } }));
 }
 
-type Props = PageProps<{ doc: Entry<{ title: string; description?: string | undefined }> }>;
+type Props = PageProps<{ doc: Doc }>;
 
 export default function DocPage({ doc, url }: Props) {
-  const { html } = renderEntry(doc);
+  const { html, toc } = renderEntry(doc);
   return (
-    <DocsLayout title={doc.data.title} description={doc.data.description} url={url}>
+    <DocsLayout
+      title={doc.data.title}
+      description={doc.data.description}
+      url={url}
+      doc={doc}
+      toc={toc}
+    >
       <article>
         <h1>{doc.data.title}</h1>
         <div dangerouslySetInnerHTML={{ __html: html }} />

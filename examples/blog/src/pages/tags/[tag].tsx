@@ -14,7 +14,7 @@ export function paths() {
 
 export default function TagPage({ tag, url }: PageProps<{ tag: Term<Post> }>) {
   return (
-    <Base title={`Posts tagged #${tag.name}`} url={url}>
+    <Base title={`Posts tagged #${tag.name}`} url={url} searchable={false}>
       <h1>Posts tagged #{tag.name}</h1>
       <PostList posts={tag.items} />
       <p>

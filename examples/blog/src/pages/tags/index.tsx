@@ -6,7 +6,12 @@ import { publishedPosts } from "../../posts";
 export default function Tags({ url }: PageProps) {
   const tags = taxonomy(publishedPosts(), (post) => post.data.tags);
   return (
-    <Base title="Tags" description="Every tag of Kiln Notes, with its posts." url={url}>
+    <Base
+      title="Tags"
+      description="Every tag of Kiln Notes, with its posts."
+      url={url}
+      searchable={false}
+    >
       <h1>Tags</h1>
       <ul class="tag-index">
         {tags.map((tag) => (

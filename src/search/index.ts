@@ -1,0 +1,1 @@
+export { searchPlugin, SEARCH_DIR } from "./search-plugin.js";
