@@ -23,6 +23,7 @@ export function searchPlugin(): KilnPlugin {
           for (const route of routes) {
             if (!route.isPage || route.isNotFound) continue;
             const html = Buffer.from(await readFile(route.outputPath)).toString("utf8");
+            // Base-less: Pagefind puts its bundle's parent folder (`site.base`) before it.
             yield { url: route.url, file: route.pageFile, html };
           }
         }

@@ -80,6 +80,13 @@ describe("a site under a base path", { timeout: 180_000 }, () => {
       await page.close();
     }
     assert.deepEqual(failures, []);
+    const search = await chromium.context.newPage();
+    await search.goto(`${nginx.url}blog/search/`, { waitUntil: "networkidle" });
+    await search.locator('input[type="search"]').fill("credentials");
+    const hit = search.locator(".search-results li a", { hasText: "Content from APIs" }).first();
+    await hit.waitFor({ timeout: 10_000 });
+    assert.equal(await hit.getAttribute("href"), "/blog/posts/content-apis/");
+    await search.close();
     const moved = await chromium.context.newPage();
     await moved.goto(`${nginx.url}blog/${redirect.replace("index.html", "")}`);
     await moved.waitForURL(`${nginx.url}blog/posts/hello-kiln/`);

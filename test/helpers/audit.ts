@@ -6,6 +6,7 @@ import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import type { Page } from "playwright-core";
+import { CHROMIUM_FLAGS } from "./browser.js";
 
 const AXE_SOURCE = readFileSync(
   createRequire(import.meta.url).resolve("axe-core/axe.min.js"),
@@ -56,16 +57,7 @@ export async function lighthouseReports(urls: readonly string[]): Promise<Lighth
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     userDataDir: profile,
-    chromeFlags: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    chromeFlags: [...CHROMIUM_FLAGS],
   });
   try {
     const reports: LighthouseReport[] = [];

@@ -1,12 +1,15 @@
 import assert from "node:assert/strict";
 import { execFile, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { parse } from "node-html-parser";
 import { REPO } from "../helpers/build-fixture.js";
+import { axeViolations, lighthouseReports } from "../helpers/audit.js";
+import { launchBrowser } from "../helpers/browser.js";
+import { startNginx } from "../helpers/nginx.js";
 
 // What a user does with the published package, in a folder that has nothing but the
 // tarball: `npm pack`, `npm install ./kiln-ssg-*.tgz`, `npx kiln …`. Kiln's own repository
@@ -71,6 +74,56 @@ async function withDevServer<T>(cwd: string, use: (url: string) => Promise<T>): 
   } finally {
     child.kill("SIGTERM");
     await exited;
+  }
+}
+
+/** A word of one page of each starter, and that page's title. */
+const SEARCHES: Record<string, { word: string; title: string }> = {
+  docs: { word: "repository", title: "Configuring the docs" },
+  blog: { word: "credentials", title: "Content from APIs" },
+};
+
+/**
+ * A new project's site as its readers get it: served by nginx with the headers Kiln wrote,
+ * axe-core finds nothing on any page, Lighthouse scores the home page and the search page 100
+ * in all four categories, and search finds a word of a page.
+ */
+async function auditInBrowser(dist: string, search: { word: string; title: string }) {
+  const nginx = await startNginx(dist, `include ${path.join(dist, "_headers.nginx.conf")};`);
+  const chromium = await launchBrowser();
+  try {
+    const pages = (await readdir(dist, { recursive: true }))
+      .filter((file) => file.endsWith(".html"))
+      .map((file) => file.split(path.sep).join("/"))
+      .sort();
+    const inaccessible: string[] = [];
+    for (const file of pages) {
+      // A redirect's page leaves at once for the page it names, which is checked itself.
+      if ((await readFile(path.join(dist, file), "utf8")).includes('http-equiv="refresh"'))
+        continue;
+      const page = await chromium.context.newPage();
+      await page.goto(`${nginx.url}${file.replace(/(^|\/)index\.html$/, "$1")}`);
+      inaccessible.push(...(await axeViolations(page)).map((v) => `${file}: ${v}`));
+      await page.close();
+    }
+    assert.deepEqual(inaccessible, []);
+    const page = await chromium.context.newPage();
+    await page.goto(`${nginx.url}search/`, { waitUntil: "networkidle" });
+    await page.locator('input[type="search"]').fill(search.word);
+    await page.locator(".search-results li", { hasText: search.title }).first().waitFor({
+      timeout: 10_000,
+    });
+    await page.close();
+    for (const report of await lighthouseReports([nginx.url, `${nginx.url}search/`])) {
+      assert.deepEqual(
+        report.scores,
+        { performance: 100, accessibility: 100, "best-practices": 100, seo: 100 },
+        report.failing.join("; "),
+      );
+    }
+  } finally {
+    await chromium.close();
+    await nginx.close();
   }
 }
 
@@ -191,6 +244,7 @@ describe("the packed package", { timeout: 900_000 }, () => {
       assert.ok(
         parse(await readFile(path.join(site, "dist/index.html"), "utf8")).querySelector("h1"),
       );
+      if (template in SEARCHES) await auditInBrowser(path.join(site, "dist"), SEARCHES[template]!);
       // The project's own TypeScript, from its devDependencies, checks its pages and config.
       await ok("npm", ["run", "check"], site);
       // And `npx kiln dev` serves it (port 0: the OS picks a free one).

@@ -3,7 +3,7 @@ import Base from "../layouts/Base";
 import Search from "../islands/Search";
 
 /** Full-text search of the posts and pages, from the index the build writes (`search: true`). */
-export default function SearchPage({ url }: PageProps) {
+export default function SearchPage({ url, site }: PageProps) {
   return (
     <Base
       title="Search"
@@ -13,7 +13,8 @@ export default function SearchPage({ url }: PageProps) {
     >
       <h1>Search</h1>
       <Island hydrate="idle">
-        <Search label="Search the blog" />
+        {/* The index is under the site\'s base path, which a browser script must be told. */}
+        <Search label="Search the blog" bundle={`${site.base ?? "/"}pagefind/`} />
       </Island>
     </Base>
   );

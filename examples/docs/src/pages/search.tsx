@@ -3,7 +3,7 @@ import DocsLayout from "../layouts/DocsLayout";
 import Search from "../islands/Search";
 
 /** The search page: the one page of the docs with JavaScript, loaded when the browser idles. */
-export default function SearchPage({ url }: PageProps) {
+export default function SearchPage({ url, site }: PageProps) {
   return (
     <DocsLayout
       title="Search"
@@ -13,7 +13,8 @@ export default function SearchPage({ url }: PageProps) {
     >
       <h1>Search</h1>
       <Island hydrate="idle">
-        <Search label="Search the docs" />
+        {/* The index is under the site\'s base path, which a browser script must be told. */}
+        <Search label="Search the docs" bundle={`${site.base ?? "/"}pagefind/`} />
       </Island>
     </DocsLayout>
   );
