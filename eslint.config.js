@@ -32,6 +32,7 @@ export default tseslint.config(
       "**/.kiln/",
       "test/fixtures/",
       "examples/",
+      "docs/",
       "bench/results/",
       "bench/vendor/",
     ],

@@ -38,6 +38,9 @@ export async function bundleClient(options: BundleClientOptions): Promise<Client
       entryPoints: Object.fromEntries(options.entries),
       absWorkingDir,
       outdir,
+      // A file reached through a symbolic link imports relative to the link, as it reads in the
+      // project: docs/ links the docs starter's pages, whose `../docs` is then docs/'s own.
+      preserveSymlinks: true,
       entryNames: "[name]-[hash]",
       chunkNames: "chunk-[hash]",
       assetNames: "[name]-[hash]",

@@ -3,6 +3,7 @@ import path from "node:path";
 import { prepareAssets } from "../assets/index.js";
 import { digestConfig, loadConfig } from "../config/index.js";
 import type { SourceLogger } from "../content/index.js";
+import type { KilnError } from "../errors/index.js";
 import { pullRemoteCache } from "../remote-cache/index.js";
 import { outputPathKey, type RouteTable } from "../routes/index.js";
 import { inShard, writeShardManifest, type ShardSpec } from "../shard/index.js";
@@ -40,6 +41,12 @@ export interface BuildOptions {
   verify?: boolean | undefined;
   /** Reuse no page, and read or write no incremental cache, build graph or remote cache. */
   cold?: boolean | undefined;
+  /**
+   * Gets each entry that does not parse (then left out) or fails its schema (then rendered
+   * with its data as written), instead of the first one failing the build (`kiln check`
+   * lists every problem).
+   */
+  onInvalidEntry?: ((error: KilnError) => void) | undefined;
 }
 
 export interface BuildProgress {
@@ -124,6 +131,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
       onSourceProgress: (source, done, total) =>
         progress({ stage: "content", detail: source, done, total, unit: "requests" }),
       markdownImages: true,
+      onInvalidEntry: options.onInvalidEntry,
       drafts: false,
       configModule: configUrl && configFile ? { url: configUrl, file: configFile } : undefined,
     });

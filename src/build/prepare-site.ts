@@ -1,5 +1,6 @@
 import { createAssetsServerPlugin } from "../assets/index.js";
 import type { ResolvedConfig } from "../config/index.js";
+import type { KilnError } from "../errors/index.js";
 import {
   loadContent,
   type ContentStore,
@@ -36,6 +37,8 @@ export interface PrepareSiteOptions {
   logger: SourceLogger;
   offline?: boolean | undefined;
   onSourceProgress?: ((source: string, done: number, total: number) => void) | undefined;
+  /** Gets each entry that does not parse or fails its schema, instead of the first failing the load (`kiln check`). */
+  onInvalidEntry?: ((error: KilnError) => void) | undefined;
   /** Encode local markdown images through the image pipeline (the build does; dev does not yet). */
   markdownImages: boolean;
   /** Keep `draft: true` entries: `kiln dev` shows them, builds leave them out. */
@@ -65,7 +68,11 @@ export interface PreparedSite {
 export async function prepareSite(options: PrepareSiteOptions): Promise<PreparedSite> {
   const { root, config, paths, logger } = options;
   const plugins = createPluginRunner(
-    [...sourcePlugins(paths.contentDir), ...builtinPlugins(), ...(config.plugins as KilnPlugin[])],
+    [
+      ...sourcePlugins(paths.contentDir, options.onInvalidEntry),
+      ...builtinPlugins(),
+      ...(config.plugins as KilnPlugin[]),
+    ],
     logger,
   );
   // Every source comes through the plugin API, Kiln's own (files, the config's) included.
@@ -82,6 +89,7 @@ export async function prepareSite(options: PrepareSiteOptions): Promise<Prepared
     cacheDir: options.sharedCacheDir,
     offline: options.offline,
     onSourceProgress: options.onSourceProgress,
+    onInvalidEntry: options.onInvalidEntry,
     drafts: options.drafts,
   });
   const warned = new Set<string>();

@@ -1,16 +1,21 @@
 import { fileSource } from "../content/index.js";
+import type { KilnError } from "../errors/index.js";
 import { definePlugin, type KilnPlugin } from "../plugins/index.js";
 
 /**
  * Kiln's own content sources, on the plugin API like anyone's: the files of src/content/
  * (`kiln:files`), then the config's `sources` (`kiln:sources`), added in the `kiln:config`
- * hook before the user's plugins add theirs.
+ * hook before the user's plugins add theirs. `onInvalid` gets each file that does not parse
+ * instead of the first failing the load (`kiln check`).
  */
-export function sourcePlugins(contentDir: string): KilnPlugin[] {
+export function sourcePlugins(
+  contentDir: string,
+  onInvalid?: (error: KilnError) => void,
+): KilnPlugin[] {
   return [
     definePlugin({
       name: "kiln:files",
-      hooks: { "kiln:config": ({ addSource }) => addSource(fileSource(contentDir)) },
+      hooks: { "kiln:config": ({ addSource }) => addSource(fileSource(contentDir, onInvalid)) },
     }),
     definePlugin({
       name: "kiln:sources",

@@ -12,6 +12,7 @@ import { KilnError, catalog, formatError, formatWarning } from "../errors/index.
 import { startServer } from "../serve/index.js";
 import type { ShardSpec } from "../shard/index.js";
 import { formatSummary } from "./format-summary.js";
+import { runCheck } from "./run-check.js";
 import { runDeploy } from "./run-deploy.js";
 import { runDev } from "./run-dev.js";
 import { runInit } from "./run-init.js";
@@ -73,6 +74,8 @@ async function run(command: Command): Promise<number> {
       return runDeploy(command);
     case "init":
       return runInit(command);
+    case "check":
+      return runCheck(command);
   }
 }
 

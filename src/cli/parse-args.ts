@@ -14,6 +14,7 @@ export type Command =
       verify: boolean;
     }
   | { name: "merge"; inputs: string[]; outDir: string; debug: boolean }
+  | { name: "check"; root: string; debug: boolean; offline: boolean }
   | { name: "serve"; root: string; outDir: string | undefined; port: number; debug: boolean }
   | {
       name: "dev";
@@ -49,6 +50,10 @@ Commands:
   build [root]   Build the site in root (default: the current folder) into its outDir
   serve [root]   Serve the built site on 127.0.0.1 to preview it
   dev [root]     Serve the site on 127.0.0.1:4321 while you edit it, reloading the browser
+  check [root]   Find every problem at once: the project's types (tsc --noEmit, with its
+                 tsconfig.json and typescript), entries against their collection schemas,
+                 and the built site's links and accessibility (built into a temp folder;
+                 dist is not touched). Exit code 1 if there is any
   deploy [root]  Upload the built output to the config's deploy.s3 bucket (changed files only)
   merge <dirs…> --out <dir>
                  Join the outputs of \`build --shard 1/n\` … \`n/n\` into one site
@@ -58,7 +63,7 @@ Options:
                  init: the starter, blog, docs or minimal
   --force        init: write into a folder that is not empty (its other files stay)
   --out <dir>    Output folder, relative to root (default: the config's outDir, "dist")
-  --offline      build: remote sources use only their cache in .kiln/, no network
+  --offline      build, check: remote sources use only their cache in .kiln/, no network
   --port <n>     Port for serve (default: 4173) or dev (default: 4321, or the next free one)
   --host <addr>  Address dev listens on (default: 127.0.0.1); other machines can then reach it
   --workers <n>  Render threads for build; 0 renders on the main thread (default: one per CPU
@@ -124,6 +129,8 @@ export function parseCommand(argv: readonly string[]): Command {
       };
     case "serve":
       return { name, ...common, port: parsePort(values.port) };
+    case "check":
+      return { name, root, debug: values.debug, offline: values.offline };
     case "dev":
       return { name, ...common, port: parsePort(values.port, 4321), host: values.host };
     case "deploy":

@@ -1,3 +1,4 @@
+import { realpathSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -41,6 +42,9 @@ export async function bundleModules(options: BundleModulesOptions): Promise<Bund
       entryPoints: [...options.entries],
       absWorkingDir,
       outdir: options.outDir,
+      // A file reached through a symbolic link imports relative to the link, as it reads in the
+      // project: docs/ links the docs starter's pages, whose `../docs` is then docs/'s own.
+      preserveSymlinks: true,
       outbase: absWorkingDir,
       entryNames: "[dir]/[name]-[hash]",
       bundle: true,
@@ -63,9 +67,13 @@ export async function bundleModules(options: BundleModulesOptions): Promise<Bund
   const modules = new Map<string, string>();
   const inputs = new Map<string, string[]>();
   const outputs = result.metafile.outputs;
+  // esbuild names an entry by its real path: a page reached through a symbolic link (a pages
+  // folder linked from elsewhere, as docs/ links the docs starter's) is keyed as it was asked.
+  const asked = new Map(options.entries.map((entry) => [realPath(entry), entry]));
   for (const [output, meta] of Object.entries(outputs)) {
     if (!meta.entryPoint) continue;
-    const entry = path.resolve(absWorkingDir, meta.entryPoint);
+    const resolved = path.resolve(absWorkingDir, meta.entryPoint);
+    const entry = asked.get(resolved) ?? resolved;
     modules.set(entry, pathToFileURL(path.resolve(absWorkingDir, output)).href);
     inputs.set(
       entry,
@@ -73,6 +81,14 @@ export async function bundleModules(options: BundleModulesOptions): Promise<Bund
     );
   }
   return { modules, inputs };
+}
+
+function realPath(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
 }
 
 /**

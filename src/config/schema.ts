@@ -77,7 +77,12 @@ const markdownSchema = z.strictObject({
   highlight: z
     .union([
       z.literal(false),
-      z.strictObject({ light: z.string().min(1), dark: z.string().min(1) }),
+      z.strictObject({
+        /** highlight.js style of code in the light colour scheme. */
+        light: z.string().min(1),
+        /** highlight.js style used under `prefers-color-scheme: dark`. */
+        dark: z.string().min(1),
+      }),
     ])
     .default({ light: "github", dark: "github-dark" }),
   /**
@@ -94,12 +99,7 @@ const assetsSchema = z.strictObject({
    * `<link>`, saving a request. 0 keeps every stylesheet in its own file. @default 0
    */
   inlineStyles: z.number().int().min(0).max(100_000).default(0),
-  /**
-   * Prefetch same-site links through the browser's Speculation Rules: a JSON
-   * `<script type="speculationrules">` on every page, no runtime. `"conservative"` fetches on
-   * pointer-down, `"moderate"` on hover, `"eager"` as soon as links appear. Off by default,
-   * so a page without islands has no script tag at all. @default false
-   */
+  /** Responsive images: the `<Image>` component and images in markdown. */
   images: z
     .strictObject({
       /** Widths (CSS pixels) each image is encoded at, never above its own. @default [480, 960, 1440, 1920] */
@@ -114,6 +114,12 @@ const assetsSchema = z.strictObject({
       maxPixels: z.number().int().positive().default(50_000_000),
     })
     .prefault({}),
+  /**
+   * Prefetch same-site links through the browser's Speculation Rules: a JSON
+   * `<script type="speculationrules">` on every page, no runtime. `"conservative"` fetches on
+   * pointer-down, `"moderate"` on hover, `"eager"` as soon as links appear. Off by default,
+   * so a page without islands has no script tag at all. @default false
+   */
   prefetch: z
     .union([z.literal(false), z.enum(["conservative", "moderate", "eager"])])
     .default(false),
@@ -176,7 +182,9 @@ const deploySchema = z.strictObject({
   cacheControl: z
     .array(
       z.strictObject({
+        /** A regular expression tested on the object key, such as `^images/`. */
         pattern: z.string().min(1).refine(isRegExp, "expected a regular expression"),
+        /** The Cache-Control header of the keys it matches. */
         value: z.string().min(1),
       }),
     )
@@ -207,6 +215,7 @@ const cacheSchema = z.strictObject({
 
 /** The one definition of Kiln's config. Defaults live here and nowhere else. */
 export const configSchema = z.strictObject({
+  /** The site's identity: origin, name, language, description. */
   site: siteSchema.prefault({}),
   /** Where the built site is written, relative to the project root. @default "dist" */
   outDir: z.string().min(1).default("dist"),
@@ -214,6 +223,7 @@ export const configSchema = z.strictObject({
   publicDir: z.string().min(1).default("public"),
   /** Content collections by name. Folders under src/content/ are collections too. */
   collections: z.record(collectionName, collectionSchema).default({}),
+  /** Markdown and MDX pages and entries (the markdown stage). */
   markdown: markdownSchema.prefault({}),
   /** Browser code, styles and prefetching (the assets stage). */
   assets: assetsSchema.prefault({}),
@@ -293,11 +303,15 @@ export const configSchema = z.strictObject({
     .union([
       z.literal(false),
       z.strictObject({
+        /** The groups of robots.txt, in order. */
         rules: z
           .array(
             z.strictObject({
+              /** The crawler the group is for (`*`: all). */
               userAgent: z.string().min(1),
+              /** Path prefixes it may crawl. @default [] */
               allow: z.array(z.string()).default([]),
+              /** Path prefixes it may not crawl. @default [] */
               disallow: z.array(z.string()).default([]),
             }),
           )
@@ -313,15 +327,16 @@ export const configSchema = z.strictObject({
   feeds: z
     .array(
       z.strictObject({
+        /** The collection whose entries the feed lists. */
         collection: collectionName,
         /** Folder of the three files, relative to the output. @default "" */
         dir: z
           .string()
           .regex(/^(?:[a-z0-9_-]+\/)*[a-z0-9_-]*$/i, "a folder such as blog or blog/en")
           .default(""),
-        /** @default site.title */
+        /** The feed's title. @default site.title */
         title: z.string().optional(),
-        /** @default site.description, else the title */
+        /** The feed's description. @default site.description, else the title */
         description: z.string().optional(),
         /** `"full"` puts each entry's HTML in the feed; `"summary"` only its description. @default "full" */
         content: z.enum(["full", "summary"]).default("full"),
@@ -353,7 +368,9 @@ export const configSchema = z.strictObject({
    */
   i18n: z
     .strictObject({
+      /** The locale of the pages outside a locale's folder, served from the root; one of `locales`. */
       defaultLocale: z.string().regex(BCP47, "a BCP 47 tag such as en or pt-BR"),
+      /** Every locale of the site, as BCP 47 tags; pages under `src/pages/<locale>/` are in it. */
       locales: z.array(z.string().regex(BCP47, "a BCP 47 tag such as en or pt-BR")).min(1),
     })
     .refine((i18n) => i18n.locales.includes(i18n.defaultLocale), {
@@ -370,6 +387,7 @@ export const configSchema = z.strictObject({
   trailingSlash: z.boolean().default(true),
   /** `kiln dev` settings. */
   dev: devSchema.prefault({}),
+  /** `kiln serve` settings. */
   serve: serveSchema.prefault({}),
   /**
    * Moved pages: `{ from: "/old-post/", to: "/posts/new/" }`, as are pages' front matter
@@ -381,7 +399,9 @@ export const configSchema = z.strictObject({
   redirects: z
     .array(
       z.strictObject({
+        /** The old path, starting with `/`. */
         from: z.string().regex(/^\/[^\s]*$/, "expected a site path starting with /"),
+        /** Where it moved: a site path or an absolute URL. */
         to: z.string().min(1),
       }),
     )

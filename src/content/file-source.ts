@@ -4,13 +4,15 @@ import { detachStrings } from "./detach-strings.js";
 import { withLazyBody } from "./lazy-body.js";
 import { ENTRY_EXTENSIONS, parseEntry } from "./parse-entry.js";
 import type { Source } from "./source.js";
+import { KilnError } from "../errors/index.js";
 import { walkFiles } from "../support/index.js";
 
 /**
  * Every folder under `src/content/` is a collection; every `.md`, `.json`, `.yaml` file in it
- * (at any depth) an entry. Files and folders starting with `_` or `.` are skipped.
+ * (at any depth) an entry. Files and folders starting with `_` or `.` are skipped. A file that
+ * does not parse fails the load, or with `onInvalid` (`kiln check`) goes there and is left out.
  */
-export function fileSource(contentDir: string): Source {
+export function fileSource(contentDir: string, onInvalid?: (error: KilnError) => void): Source {
   return {
     name: "kiln:files",
     async load({ store, digest }) {
@@ -29,7 +31,14 @@ export function fileSource(contentDir: string): Source {
         const files = await walkFiles(await realpath(folder), isHidden);
         for (const file of files.filter((f) => ENTRY_EXTENSIONS.has(path.extname(f)))) {
           const bytes = await readFile(file);
-          const parsed = parseEntry(bytes, file);
+          let parsed: ReturnType<typeof parseEntry>;
+          try {
+            parsed = parseEntry(bytes, file);
+          } catch (error) {
+            if (!onInvalid || !KilnError.is(error)) throw error;
+            onInvalid(error.within({ file }));
+            continue;
+          }
           const entry = {
             id: entryId(folder, file),
             collection,

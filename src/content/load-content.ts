@@ -16,6 +16,8 @@ export interface LoadContentOptions {
   offline?: boolean | undefined;
   /** Live progress of each source, such as requests done of those started. */
   onSourceProgress?: ((source: string, done: number, total: number) => void) | undefined;
+  /** Gets each entry that fails its schema, instead of the first failing the load (`kiln check`). */
+  onInvalidEntry?: ((error: KilnError) => void) | undefined;
   /** Keep entries whose data says `draft: true` (`kiln dev` does; builds leave them out). */
   drafts?: boolean | undefined;
 }
@@ -47,7 +49,7 @@ export async function loadContent(options: LoadContentOptions): Promise<ContentS
       });
     }
   }
-  await validateEntries(store, options.config.collections);
+  await validateEntries(store, options.config.collections, options.onInvalidEntry);
   if (!options.drafts) {
     for (const name of store.names())
       for (const entry of store.list(name)) if (entry.data["draft"] === true) store.delete(entry);

@@ -1,18 +1,21 @@
-import type { CollectionConfig } from "../config/index.js";
+import type { CollectionConfig, StandardIssue } from "../config/index.js";
 import { formatIssuePath, issueKeys } from "../config/index.js";
 import { KilnError, catalog, type SourceLocation } from "../errors/index.js";
-import { describeOrigin } from "./entry.js";
+import { describeOrigin, type Entry } from "./entry.js";
 import { withData } from "./lazy-body.js";
 import { locateField } from "./locate-field.js";
 import type { ContentStore } from "./store.js";
 
 /**
  * Runs each collection's schema over its entries and keeps the schema's output (defaults,
- * coerced dates, transforms). The first failure is reported at the field's line.
+ * coerced dates, transforms). The first failure is thrown at the field's line; with
+ * `onInvalid` (`kiln check`, which lists every problem) each failure goes there instead and
+ * the entry keeps its data as written.
  */
 export async function validateEntries(
   store: ContentStore,
   collections: Readonly<Record<string, CollectionConfig>>,
+  onInvalid?: (error: KilnError) => void,
 ): Promise<void> {
   for (const [name, collection] of Object.entries(collections)) {
     store.addCollection(name);
@@ -24,22 +27,28 @@ export async function validateEntries(
         store.replace(withData(entry, result.value as Record<string, unknown>));
         continue;
       }
-      const issue = result.issues[0]!;
-      const keys = issueKeys(issue.path);
-      const location: SourceLocation =
-        "file" in entry.origin
-          ? { file: entry.origin.file, ...locateField(entry.origin.file, keys) }
-          : { file: describeOrigin(entry.origin) };
-      const field = formatIssuePath(issue.path);
-      const value = valueAt(entry.data, keys);
-      if (value === undefined && keys.length > 0)
-        throw new KilnError(catalog.EntryFieldMissing({ collection: name, field }), location);
-      throw new KilnError(
-        catalog.EntryInvalid({ collection: name, field, problem: describeProblem(issue, value) }),
-        location,
-      );
+      const error = entryError(entry, name, result.issues[0]!);
+      if (!onInvalid) throw error;
+      onInvalid(error);
     }
   }
+}
+
+/** The error of an entry that fails its schema, at the field's line in its file. */
+function entryError(entry: Entry, name: string, issue: StandardIssue): KilnError {
+  const keys = issueKeys(issue.path);
+  const location: SourceLocation =
+    "file" in entry.origin
+      ? { file: entry.origin.file, ...locateField(entry.origin.file, keys) }
+      : { file: describeOrigin(entry.origin) };
+  const field = formatIssuePath(issue.path);
+  const value = valueAt(entry.data, keys);
+  if (value === undefined && keys.length > 0)
+    return new KilnError(catalog.EntryFieldMissing({ collection: name, field }), location);
+  return new KilnError(
+    catalog.EntryInvalid({ collection: name, field, problem: describeProblem(issue, value) }),
+    location,
+  );
 }
 
 function valueAt(data: unknown, keys: readonly PropertyKey[]): unknown {

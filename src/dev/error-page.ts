@@ -1,4 +1,4 @@
-import { KilnError, codeFrame, formatLocation } from "../errors/index.js";
+import { KilnError, codeFrame, errorDocsUrl, formatLocation } from "../errors/index.js";
 import { escapeText } from "../render/index.js";
 import { isInside } from "../support/index.js";
 
@@ -26,6 +26,9 @@ export function renderErrorPage(error: unknown, root: string): string {
     where ? `<p class="where">${escapeText(where)}</p>` : "",
     frame ? `<pre class="frame">${escapeText(frame)}</pre>` : "",
     hint ? `<p class="hint">hint: ${escapeText(hint)}</p>` : "",
+    known
+      ? `<p><a href="${escapeText(errorDocsUrl(code))}">${escapeText(code)} in the error reference</a></p>`
+      : "",
     "<p>Fix the file and save: this page reloads by itself.</p>",
   ];
   return `<!doctype html>
@@ -42,6 +45,7 @@ h1 { font-size: 1.4rem; margin: 0.5rem 0 1rem; }
 .where { font-family: ui-monospace, monospace; color: #9ecbff; }
 .frame { background: #111; padding: 1rem; overflow-x: auto; border-radius: 4px; }
 .hint { color: #c5e1a5; }
+a { color: #9ecbff; }
 </style>
 </head>
 <body>

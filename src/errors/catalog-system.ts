@@ -7,6 +7,8 @@ export const systemErrors = {
   FileAccessDenied: define<{ path: string; operation: string }>({
     code: "KILN_FS_ACCESS",
     title: "A file or folder cannot be accessed",
+    cause:
+      "The operating system refused to read or write a path: its permissions, or a read-only file system.",
     message: ({ path, operation }) =>
       `Kiln could not ${operation} ${path}: permission denied (or a read-only file system).`,
     hint: () =>
@@ -15,6 +17,7 @@ export const systemErrors = {
   DiskFull: define<{ path: string; operation: string }>({
     code: "KILN_FS_FULL",
     title: "The disk is full",
+    cause: "The disk (or the user's quota) ran out of space while Kiln wrote.",
     message: ({ path, operation }) =>
       `Kiln could not ${operation} ${path}: no space left on the device (or the quota is used up).`,
     hint: () => "Free some space (df -h shows where) and run the command again.",
@@ -22,12 +25,14 @@ export const systemErrors = {
   SymlinkLoop: define<{ path: string }>({
     code: "KILN_FS_LOOP",
     title: "Symbolic links form a loop",
+    cause: "A symbolic link points, directly or through others, back to itself.",
     message: ({ path }) => `${path} is a symbolic link that leads back to itself.`,
     hint: () => "Remove or fix the link (ls -l shows where it points).",
   }),
   TooManyFiles: define<{ path: string; operation: string }>({
     code: "KILN_FS_LIMIT",
     title: "The system's file limits were reached",
+    cause: "The process hit the limit of open files or of file watches (inotify).",
     message: ({ path, operation }) =>
       `Kiln could not ${operation} ${path}: too many open files or inotify watches.`,
     hint: () =>
@@ -36,6 +41,7 @@ export const systemErrors = {
   FileSystemFailed: define<{ path: string; operation: string; reason: string }>({
     code: "KILN_FS",
     title: "A file system operation failed",
+    cause: "A file system call failed for a reason the operating system gives.",
     message: ({ path, operation, reason }) => `Kiln could not ${operation} ${path}: ${reason}.`,
     hint: () => "The reason above comes from the operating system; fix it and run again.",
   }),

@@ -11,12 +11,20 @@ export interface ErrorDetails {
 export interface ErrorDefinition<A> {
   code: string;
   title: string;
+  /**
+   * Why the error happens, for the error reference of the docs (`npm run docs:gen`); the
+   * terminal shows the message and hint, which say what happened here and what to do.
+   */
+  cause?: string;
   message: (args: A) => string;
   hint?: (args: A) => string;
 }
 
-/** A catalog entry: call it with its arguments; `code` is there for tests and docs. */
-export type CatalogEntry<A> = ((args: A) => ErrorDetails) & { readonly code: string };
+/** A catalog entry: call it with its arguments; `code` and `cause` are there for tests and docs. */
+export type CatalogEntry<A> = ((args: A) => ErrorDetails) & {
+  readonly code: string;
+  readonly cause: string | undefined;
+};
 
 export function define<A = void>(definition: ErrorDefinition<A>): CatalogEntry<A> {
   const entry = (args: A): ErrorDetails => ({
@@ -25,5 +33,5 @@ export function define<A = void>(definition: ErrorDefinition<A>): CatalogEntry<A
     message: definition.message(args),
     hint: definition.hint?.(args),
   });
-  return Object.assign(entry, { code: definition.code });
+  return Object.assign(entry, { code: definition.code, cause: definition.cause });
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { errorDocsUrl } from "./docs-url.js";
 import { KilnError, type SourceLocation } from "./kiln-error.js";
 import { fromSystemError } from "./system-error.js";
 
@@ -46,6 +47,7 @@ function formatAny(thrown: unknown, options: FormatErrorOptions): string {
     if (frame) lines.push("", frame);
   }
   if (error.hint) lines.push("", `  hint: ${error.hint}`);
+  lines.push(`${error.hint ? "" : "\n"}  see: ${errorDocsUrl(error.code)}`);
   if (options.debug) lines.push("", error.stack ?? "", ...causes(error));
   return lines.join("\n") + "\n";
 }

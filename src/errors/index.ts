@@ -9,3 +9,4 @@ export {
   type FormatErrorOptions,
 } from "./format-error.js";
 export { fromSystemError } from "./system-error.js";
+export { DOCS_URL, errorDocsUrl } from "./docs-url.js";

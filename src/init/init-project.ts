@@ -128,7 +128,7 @@ async function projectPackage(folderName: string): Promise<object> {
       dev: "kiln dev",
       build: "kiln build",
       serve: "kiln serve",
-      check: "tsc -p .",
+      check: "kiln check",
     },
     engines: kiln.engines,
     dependencies: {

@@ -21,6 +21,8 @@ describe("the dev error page", () => {
       assert.match(html, /x\.md:2:3/);
       assert.match(html, /&gt; 2 \| &lt;script&gt;alert\(1\)&lt;\/script&gt;/);
       assert.doesNotMatch(html, /<script>alert|<img src=x/);
+      // As the terminal does, the page links to the code's entry in the error reference.
+      assert.match(html, /<a href="https:\/\/[^"]+\/errors\/#kiln_module_compile">/);
     } finally {
       await rm(root, { recursive: true, force: true });
     }

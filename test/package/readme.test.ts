@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, it } from "node:test";
 import { REPO, listFiles, runKiln } from "../helpers/build-fixture.js";
 
-/** The fenced code blocks of README.md, with their language. */
+/** The fenced code blocks of a markdown text, with their language. */
 function codeBlocks(markdown: string): { lang: string; code: string }[] {
   return [...markdown.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].map((m) => ({
     lang: m[1] ?? "",
@@ -17,15 +17,28 @@ function codeBlocks(markdown: string): { lang: string; code: string }[] {
 
 function blockWith(blocks: { code: string }[], ...marks: string[]): string {
   const found = blocks.filter((b) => marks.every((mark) => b.code.includes(mark)));
-  assert.equal(found.length, 1, `one README block with ${marks.join(" + ")}`);
+  assert.equal(
+    found.length,
+    1,
+    `one block of README.md and the docs pages with ${marks.join(" + ")}`,
+  );
   return found[0]!.code;
 }
 
-describe("README.md", () => {
-  // A newcomer copies the README's page, config and types snippets into a project: together
+/** README.md and every page of the docs site (docs/), where the long sections went. */
+async function documentation(): Promise<string> {
+  const pages = path.join(REPO, "docs/src/content/docs");
+  const names = (await readdir(pages)).filter((name) => name.endsWith(".md")).sort();
+  const texts = [await readFile(path.join(REPO, "README.md"), "utf8")];
+  for (const name of names) texts.push(await readFile(path.join(pages, name), "utf8"));
+  return texts.join("\n");
+}
+
+describe("README.md and the docs pages", () => {
+  // A newcomer copies the docs' page, config and types snippets into a project: together
   // they must type-check and build (the page snippet once lacked its Entry import).
   it("the dynamic page, collection config and env.d.ts snippets type-check and build together", async () => {
-    const blocks = codeBlocks(await readFile(path.join(REPO, "README.md"), "utf8"));
+    const blocks = codeBlocks(await documentation());
     const root = await mkdtemp(path.join(tmpdir(), "kiln-readme-"));
     try {
       await mkdir(path.join(root, "src/pages/posts"), { recursive: true });

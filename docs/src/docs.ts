@@ -1,0 +1,1 @@
+../../examples/docs/src/docs.ts
