@@ -1,6 +1,6 @@
 import { createAssetsServerPlugin } from "../assets/index.js";
 import type { ResolvedConfig } from "../config/index.js";
-import type { KilnError } from "../errors/index.js";
+import { KilnError, catalog, formatLocation } from "../errors/index.js";
 import {
   loadContent,
   type ContentStore,
@@ -69,12 +69,16 @@ export async function prepareSite(options: PrepareSiteOptions): Promise<Prepared
   const { root, config, paths, logger } = options;
   const plugins = createPluginRunner(
     [
-      ...sourcePlugins(paths.contentDir, options.onInvalidEntry),
+      ...sourcePlugins(
+        paths.contentDir,
+        options.onInvalidEntry ?? ((error) => void invalid.push(error)),
+      ),
       ...builtinPlugins(),
       ...(config.plugins as KilnPlugin[]),
     ],
     logger,
   );
+  const invalid: KilnError[] = [];
   // Every source comes through the plugin API, Kiln's own (files, the config's) included.
   const pluginSources: Source[] = [];
   await plugins.run("kiln:config", () => ({
@@ -89,9 +93,12 @@ export async function prepareSite(options: PrepareSiteOptions): Promise<Prepared
     cacheDir: options.sharedCacheDir,
     offline: options.offline,
     onSourceProgress: options.onSourceProgress,
-    onInvalidEntry: options.onInvalidEntry,
+    onInvalidEntry: options.onInvalidEntry ?? ((error) => void invalid.push(error)),
     drafts: options.drafts,
   });
+  // Every bad entry of the site in one run, not one per build.
+  const entriesError = allInvalid(invalid, root);
+  if (entriesError) throw entriesError;
   const warned = new Set<string>();
   const warn = (message: string) => {
     if (warned.has(message)) return;
@@ -127,4 +134,19 @@ export async function prepareSite(options: PrepareSiteOptions): Promise<Prepared
   });
   await plugins.run("kiln:routes", () => ({ routes: pluginRoutes(table) }));
   return { store, runtime, runtimeSpec, warn, pages, table, assetsPlugin, plugins };
+}
+
+/** The bad entries of a load as one error: the entry's own when there is one. */
+function allInvalid(errors: readonly KilnError[], root: string): KilnError | undefined {
+  if (errors.length <= 1) return errors[0];
+  const list = errors
+    .map((error) => {
+      const where = error.location ? `${formatLocation(error.location, root)}: ` : "";
+      return `  ${where}${error.code}: ${error.message.split("\n")[0]}`;
+    })
+    .sort();
+  return new KilnError(
+    catalog.EntriesInvalid({ count: errors.length, list: list.join("\n") }),
+    errors[0]!.location,
+  );
 }

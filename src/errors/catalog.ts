@@ -78,6 +78,15 @@ export const catalog = {
     hint: () =>
       'Fix each one in the page or layout named; the previous output is unchanged. `checks: { a11y: "warn" }` in kiln.config.ts builds anyway and prints them.',
   }),
+  EntriesInvalid: define<{ count: number; list: string }>({
+    code: "KILN_ENTRIES_INVALID",
+    title: "Content entries that do not parse or fail their schema",
+    cause:
+      "More than one content file could not be read or did not match its collection's schema; a build lists them all rather than stopping at the first.",
+    message: ({ count, list }) => `${count} content entries cannot be used:\n${list}`,
+    hint: () =>
+      "Fix each entry at the file and line named (its code says what is wrong); the previous output is unchanged.",
+  }),
   ChecksFailed: define<{ reports: string }>({
     code: "KILN_CHECKS_FAILED",
     title: "The built site failed several checks",
