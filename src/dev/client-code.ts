@@ -5,15 +5,17 @@ import * as esbuild from "esbuild";
 const ownExtension = new URL(import.meta.url).pathname.endsWith(".ts") ? ".ts" : ".js";
 const clientFile = new URL(`../dev-client/live-reload${ownExtension}`, import.meta.url);
 
-// A cache of a constant: the compiled form of a file shipped with Kiln, the same for every
-// project, request and thread, so no result can depend on which one filled it.
-let cached: Promise<string> | undefined;
-
-/** The browser's live-reload script, as JavaScript; made once per process. */
-export function loadClientCode(): Promise<string> {
-  cached ??= readFile(clientFile, "utf8").then(
-    async (source) =>
-      (await esbuild.transform(source, { loader: "ts", format: "esm", target: "es2020" })).code,
-  );
-  return cached;
+/**
+ * The browser's live-reload script, as JavaScript: compiled on the first request of one dev
+ * server, then kept by it.
+ */
+export function clientCodeLoader(): () => Promise<string> {
+  let compiled: Promise<string> | undefined;
+  return () => {
+    compiled ??= readFile(clientFile, "utf8").then(
+      async (source) =>
+        (await esbuild.transform(source, { loader: "ts", format: "esm", target: "es2020" })).code,
+    );
+    return compiled;
+  };
 }

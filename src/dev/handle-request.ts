@@ -18,7 +18,6 @@ import {
   type StaticFile,
 } from "../serve/index.js";
 import { toPosix } from "../support/index.js";
-import { loadClientCode } from "./client-code.js";
 import type { DevSession } from "./dev-session.js";
 import { renderErrorPage } from "./error-page.js";
 import { CLIENT_PATH, EVENTS_PATH, injectClient } from "./inject-client.js";
@@ -34,6 +33,8 @@ export interface DevRequestContext {
   port: () => number;
   /** Prints a render error to the terminal, as the browser shows it. */
   reportError: (error: unknown) => void;
+  /** The live-reload script (see `clientCodeLoader`). */
+  clientCode: () => Promise<string>;
 }
 
 /**
@@ -61,7 +62,7 @@ export async function handleRequest(
     return;
   }
   if (pathname === CLIENT_PATH) {
-    return sendBody(req, res, 200, "text/javascript; charset=utf-8", await loadClientCode());
+    return sendBody(req, res, 200, "text/javascript; charset=utf-8", await context.clientCode());
   }
   const state = await context.session.current();
   const inBase = underBase(rawTarget, state.site?.config.site.base ?? "/");

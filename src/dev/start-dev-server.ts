@@ -4,6 +4,7 @@ import path from "node:path";
 import { resolveRoot } from "../build/index.js";
 import { KilnError, catalog, formatError, formatWarning } from "../errors/index.js";
 import { createDevSession } from "./dev-session.js";
+import { clientCodeLoader } from "./client-code.js";
 import { handleRequest } from "./handle-request.js";
 import { createHostAllowlist } from "../serve/index.js";
 import { createLiveEvents } from "./live-events.js";
@@ -56,6 +57,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
     isWildcard(listenHost) ? configured : [...configured, listenHost],
   );
   let port = options.port;
+  const clientCode = clientCodeLoader();
   const server: Server = createServer((req, res) => {
     handleRequest(
       {
@@ -65,6 +67,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
         allowedHosts,
         port: () => port,
         reportError: (error) => options.print(formatError(error, { debug, cwd: process.cwd() })),
+        clientCode,
       },
       req,
       res,
