@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import { toPosix } from "../support/index.js";
+import { toPosix, withBasePath } from "../support/index.js";
 import { pageLinks } from "./page-links.js";
 
 /** A link in the output that leads nowhere. */
@@ -61,7 +61,7 @@ export async function checkLinks({
     for (const link of new Set(links)) {
       const problem = problemOf(
         link,
-        `${base}${page.url.slice(1)}`,
+        withBasePath(page.url, base),
         base,
         resolve,
         idsOf,

@@ -1,4 +1,5 @@
 import type { ResolvedDeployOptions } from "../config/index.js";
+import { servedFile } from "../support/index.js";
 import type { LocalFile } from "./local-files.js";
 import { headersFor, objectDigest, type ObjectHeaders } from "./object-headers.js";
 import type { RemoteObject } from "./remote-state.js";
@@ -57,7 +58,7 @@ export function planDeploy(
     });
   }
   for (const redirect of redirects) {
-    const key = redirectKey(redirect.from);
+    const key = servedFile(redirect.from);
     // The build refuses a redirect from a page or public file, so a file at that key is the
     // redirect's own page for plain hosts: the bucket's 301 replaces it.
     const headers: ObjectHeaders = {
@@ -87,11 +88,4 @@ export function planDeploy(
   }
   plan.deletes = [...remote.keys()].filter((key) => !wanted.has(key)).sort();
   return plan;
-}
-
-/** "/old/" and "/old" → "old/index.html" (what the website endpoint looks up); "/a.html" stays. */
-export function redirectKey(from: string): string {
-  const trimmed = from.replace(/^\/+/, "");
-  if (trimmed === "" || trimmed.endsWith("/")) return `${trimmed}index.html`;
-  return /\.[a-z0-9]+$/i.test(trimmed) ? trimmed : `${trimmed}/index.html`;
 }

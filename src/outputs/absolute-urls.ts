@@ -1,3 +1,5 @@
+import { withBasePath } from "../support/index.js";
+
 /** Attributes whose value is one URL. `data-component` is where an island's module is. */
 const URL_ATTRIBUTE =
   /(\s(?:href|src|poster|action|formaction|data-component)\s*=\s*)(["'])(.*?)\2/gi;
@@ -41,9 +43,7 @@ export function absolutizeHtml(html: string, pageUrl: string): string {
  */
 export function withBase(html: string, base: string): string {
   if (base === "/") return html;
-  return mapUrlAttributes(html, (url) =>
-    url.startsWith("/") && !url.startsWith("//") ? `${base}${url.slice(1)}` : url,
-  );
+  return mapUrlAttributes(html, (url) => withBasePath(url, base));
 }
 
 function decodeEntities(text: string): string {

@@ -1,4 +1,5 @@
 import { KilnError, catalog } from "../errors/index.js";
+import { servedFile, withBasePath } from "../support/index.js";
 import { definePlugin, type KilnPlugin, type PluginRoute } from "../plugins/index.js";
 import { entriesOf } from "./entry-dates.js";
 import { absoluteUrl, escapeXml, siteRoot } from "./xml-escape.js";
@@ -55,9 +56,9 @@ export function collectRedirects(
     if (!SITE_PATH.test(redirect.from)) seen.set(key, redirect);
     else if (page)
       problems.push(`${redirect.from} (${redirect.origin}) is the page src/pages/${page}`);
-    else if (isFile(redirectFile(redirect.from)))
+    else if (isFile(servedFile(redirect.from)))
       problems.push(
-        `${redirect.from} (${redirect.origin}) is the file ${redirectFile(redirect.from)}`,
+        `${redirect.from} (${redirect.origin}) is the file ${servedFile(redirect.from)}`,
       );
     else if (earlier && earlier.to !== redirect.to)
       problems.push(
@@ -69,21 +70,11 @@ export function collectRedirects(
   return [...new Map(redirects.map((r) => [urlKey(r.from), r])).values()];
 }
 
-/** "/old/" and "/old" → "old/index.html", the file a plain host serves there; "/a.html" stays. */
-export function redirectFile(from: string): string {
-  const trimmed = from.replace(/^\/+/, "");
-  if (trimmed === "" || trimmed.endsWith("/")) return `${trimmed}index.html`;
-  return /\.[a-z0-9]+$/i.test(trimmed) ? trimmed : `${trimmed}/index.html`;
-}
-
 /** `_redirects` lines (`from to 301`), Netlify's and Cloudflare Pages' format, under `base`. */
 export function redirectsFile(redirects: readonly Redirect[], base = "/"): string {
-  return redirects.map(({ from, to }) => `${based(from, base)} ${based(to, base)} 301\n`).join("");
-}
-
-/** A site path under the base path (`/a/` → `/docs/a/`); a full URL stays as it is. */
-function based(url: string, base: string): string {
-  return url.startsWith("/") && !url.startsWith("//") ? `${base}${url.slice(1)}` : url;
+  return redirects
+    .map(({ from, to }) => `${withBasePath(from, base)} ${withBasePath(to, base)} 301\n`)
+    .join("");
 }
 
 /**
@@ -96,7 +87,7 @@ export function redirectPage(
   site: { url?: string | undefined; base: string; lang: string },
 ): string {
   const root = siteRoot(site);
-  const target = escapeXml(based(to, site.base));
+  const target = escapeXml(withBasePath(to, site.base));
   const canonical = root ? escapeXml(absoluteUrl(root, to)) : target;
   const lang = site.lang;
   return (
@@ -124,7 +115,7 @@ export function redirectsPlugin(): KilnPlugin {
         if (!config.redirectPages) return;
         // A pattern (`/blog/*`) is for hosts that read _redirects; it has no one page.
         for (const { from, to } of redirects.filter((r) => SITE_PATH.test(r.from)))
-          await writeFile(redirectFile(from), redirectPage(to, config.site));
+          await writeFile(servedFile(from), redirectPage(to, config.site));
       },
     },
   });

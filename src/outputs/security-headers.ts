@@ -1,4 +1,5 @@
 import { definePlugin, type KilnPlugin, type PluginRoute } from "../plugins/index.js";
+import { withBasePath } from "../support/index.js";
 import { inlineHashes, type InlineHashes } from "./inline-hashes.js";
 
 /** Hardening headers every response gets. */
@@ -76,7 +77,7 @@ function netlifyHeaders(
   ];
   for (const { route, policy } of pages) {
     if (route.isNotFound) continue;
-    blocks.push(`${base}${route.url.slice(1)}\n  Content-Security-Policy: ${policy}`);
+    blocks.push(`${withBasePath(route.url, base)}\n  Content-Security-Policy: ${policy}`);
   }
   return blocks.join("\n\n") + "\n";
 }

@@ -1,5 +1,6 @@
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
+import { withBasePath } from "../support/index.js";
 import type { SiteInfo } from "./document.js";
 
 /** The page being rendered, for components anywhere in its tree (`<Seo>`, a user's own). */
@@ -27,9 +28,7 @@ export function usePage(): PageInfo {
 export function absoluteUrl(path: string, site: SiteInfo): string | undefined {
   if (!site.url) return undefined;
   try {
-    const based =
-      path.startsWith("/") && !path.startsWith("//") ? `${site.base ?? "/"}${path.slice(1)}` : path;
-    return new URL(based, site.url).href;
+    return new URL(withBasePath(path, site.base ?? "/"), site.url).href;
   } catch {
     return undefined;
   }

@@ -4,3 +4,4 @@ export { compareStrings } from "./order.js";
 export { walkFiles } from "./walk-files.js";
 export { decodeAttribute } from "./html-attribute.js";
 export { attributesOf, forEachTag } from "./html-tags.js";
+export { servedFile, withBasePath } from "./site-paths.js";
