@@ -17,6 +17,8 @@ export default defineConfig({
   plugins: [humansTxt({ team: ["The Kiln Notes writers"] })],
   // A full-text index of every page in dist/pagefind/, which /search/ queries in the browser.
   search: true,
+  // The posts as JSON for other clients (an app): dist/api/posts/index.json and one file each.
+  contentApi: { collections: { posts: { fields: ["title", "date", "description", "tags"] } } },
   collections: {
     glossary: {
       schema: z.object({ term: z.string(), order: z.number().int() }),

@@ -346,6 +346,37 @@ export const configSchema = z.strictObject({
     )
     .default([]),
   /**
+   * A read-only JSON content API, static like the rest of the site, for other clients (a
+   * native app, another site): per collection `<dir>/<name>/index.json` (the entries, paged,
+   * with `next`), `<dir>/<name>/<id>.json` per entry and `<dir>/<name>/schema.json` (a JSON
+   * Schema from the collection's zod schema), and `<dir>/index.json` naming them. Drafts
+   * never; not in the sitemap. @default none
+   */
+  contentApi: z
+    .strictObject({
+      /** Folder of the API in the output. @default "api" */
+      dir: z
+        .string()
+        .regex(/^[a-z0-9_-]+(?:\/[a-z0-9_-]+)*$/i, "a folder such as api or api/v1")
+        .default("api"),
+      /** Entries per list file. @default 100 */
+      pageSize: z.number().int().min(1).max(10_000).default(100),
+      /**
+       * The collections published, each `{}` for every data field or `{ fields: [...] }` to
+       * publish only those. `html: false` leaves out each entry's body HTML.
+       */
+      collections: z.record(
+        collectionName,
+        z.strictObject({
+          /** Data fields published; the rest stay private to the site. @default every field */
+          fields: z.array(z.string().min(1)).optional(),
+          /** Each entry file carries its body rendered to HTML. @default true */
+          html: z.boolean().default(true),
+        }),
+      ),
+    })
+    .optional(),
+  /**
    * A static search index of every page (Pagefind), written to `pagefind/` in the output, for
    * a search island to query with no server. `{ exclude }` lists CSS selectors left out of
    * the index; mark a page's main content with `data-pagefind-body` to index only that.

@@ -33,13 +33,19 @@ export function parseIsoDate(text: string): Date | undefined {
  * string, checked against the calendar. Use it instead of `z.coerce.date()`.
  */
 export function isoDate() {
-  return z.union([z.date(), z.string()]).transform((value, context) => {
-    const date = value instanceof Date ? value : parseIsoDate(value);
-    if (date && !Number.isNaN(date.getTime())) return date;
-    context.addIssue({
-      code: "custom",
-      message: `${JSON.stringify(value instanceof Date ? "an invalid date" : value)} is not a real date; write it as YYYY-MM-DD or an ISO 8601 date-time`,
-    });
-    return z.NEVER;
-  });
+  return (
+    z
+      .union([z.date(), z.string()])
+      .transform((value, context) => {
+        const date = value instanceof Date ? value : parseIsoDate(value);
+        if (date && !Number.isNaN(date.getTime())) return date;
+        context.addIssue({
+          code: "custom",
+          message: `${JSON.stringify(value instanceof Date ? "an invalid date" : value)} is not a real date; write it as YYYY-MM-DD or an ISO 8601 date-time`,
+        });
+        return z.NEVER;
+      })
+      // Says what comes out, so a JSON Schema of the data (the content API's) calls it a date.
+      .pipe(z.date())
+  );
 }

@@ -33,7 +33,7 @@ function text(value: unknown): string | undefined {
 }
 
 /** The page each entry is shown on: the route whose props carry it. */
-function entryUrls(routes: readonly PluginRoute[], collection: string): Map<string, string> {
+export function entryUrls(routes: readonly PluginRoute[], collection: string): Map<string, string> {
   const urls = new Map<string, string>();
   for (const route of routes) {
     for (const value of Object.values(route.props)) {

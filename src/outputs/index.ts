@@ -1,4 +1,5 @@
 import type { KilnPlugin } from "../plugins/index.js";
+import { contentApiPlugin } from "./content-api.js";
 import { feedsPlugin } from "./feeds.js";
 import { redirectsPlugin } from "./redirects.js";
 import { robotsPlugin } from "./robots.js";
@@ -21,6 +22,7 @@ export function builtinPlugins(): KilnPlugin[] {
     sitemapPlugin(),
     robotsPlugin(),
     feedsPlugin(),
+    contentApiPlugin(),
     redirectsPlugin(),
     searchPlugin(),
     securityHeadersPlugin(),
