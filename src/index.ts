@@ -2,9 +2,15 @@
  * What a Kiln project imports: `defineConfig` in kiln.config.ts; `Head`, `getCollection`,
  * `getEntry` and `renderEntry` in pages and layouts; `z` for collection schemas.
  */
-import { queryCollection, queryEntry, type Entry } from "./content/index.js";
+import {
+  queryCollection,
+  queryEntry,
+  type CollectionQuery,
+  type Entry,
+  type EntryReference,
+} from "./content/index.js";
 import type { SiteInfo } from "./render/index.js";
-export { isoDate } from "./content/index.js";
+export { isoDate, reference, type EntryReference } from "./content/index.js";
 
 export {
   defineConfig,
@@ -88,22 +94,48 @@ type CollectionName = [keyof Collections] extends [never]
   : Extract<keyof Collections, string>;
 type DataOf<K> = K extends keyof Collections ? Collections[K] : Record<string, unknown>;
 
-/** Every entry of a collection, sorted by id. The page is rebuilt when any of them changes. */
+type Match<V> = V extends EntryReference ? V | string : V;
+type WhereValue<V> = V extends readonly (infer E)[] ? Match<E> : Match<V>;
+type FieldOf<D> = Extract<keyof D, string>;
+
+/**
+ * A query of `getCollection()`, typed from the collection's schema. `where`: every field must
+ * match (equal; an array field must contain the value; a reference matches its id, so
+ * `{ author: "ada" }` are the posts of author ada). `sort`: a field, `-field` for descending;
+ * ties by id. Then `offset` and `limit`.
+ */
+export interface Query<D> {
+  where?: { [F in FieldOf<D>]?: WhereValue<D[F]> };
+  sort?: FieldOf<D> | `-${FieldOf<D>}`;
+  limit?: number;
+  offset?: number;
+}
+
+/**
+ * The entries of a collection, sorted by id, all of them or those a query or filter picks.
+ * The page is rebuilt when any entry of the collection changes. Queries are answered from
+ * indexes kept for the build, so asking again on every page is cheap.
+ */
 export function getCollection<K extends CollectionName>(
   name: K,
-  filter?: (entry: Entry<DataOf<K>>) => boolean,
+  query?: Query<DataOf<K>> | ((entry: Entry<DataOf<K>>) => boolean),
 ): Entry<DataOf<K>>[] {
-  return queryCollection(name, filter as ((entry: Entry) => boolean) | undefined) as Entry<
+  return queryCollection(name, query as CollectionQuery | ((entry: Entry) => boolean)) as Entry<
     DataOf<K>
   >[];
 }
 
-/** One entry by id, or undefined. */
+/** One entry by collection and id, or by a reference (`getEntry(post.data.author)`); undefined when missing. */
 export function getEntry<K extends CollectionName>(
   name: K,
   id: string,
-): Entry<DataOf<K>> | undefined {
-  return queryEntry(name, id) as Entry<DataOf<K>> | undefined;
+): Entry<DataOf<K>> | undefined;
+export function getEntry<K extends CollectionName>(
+  ref: EntryReference<K>,
+): Entry<DataOf<K>> | undefined;
+export function getEntry(nameOrRef: string | EntryReference, id?: string): Entry | undefined {
+  if (typeof nameOrRef === "string") return queryEntry(nameOrRef, id ?? "");
+  return queryEntry(nameOrRef.collection, nameOrRef.id);
 }
 
 /** Props every page component receives, besides those its `paths()` gave. */

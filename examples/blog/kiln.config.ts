@@ -1,4 +1,4 @@
-import { defineConfig, isoDate, z } from "kiln-ssg";
+import { defineConfig, isoDate, reference, z } from "kiln-ssg";
 import { humansTxt } from "./plugins/humans-txt";
 
 export default defineConfig({
@@ -18,8 +18,16 @@ export default defineConfig({
   // A full-text index of every page in dist/pagefind/, which /search/ queries in the browser.
   search: true,
   // The posts as JSON for other clients (an app): dist/api/posts/index.json and one file each.
-  contentApi: { collections: { posts: { fields: ["title", "date", "description", "tags"] } } },
+  contentApi: {
+    collections: {
+      posts: { fields: ["title", "date", "description", "tags", "author"] },
+      authors: {},
+    },
+  },
   collections: {
+    authors: {
+      schema: z.object({ name: z.string(), bio: z.string() }),
+    },
     glossary: {
       schema: z.object({ term: z.string(), order: z.number().int() }),
     },
@@ -29,6 +37,8 @@ export default defineConfig({
         date: isoDate(),
         description: z.string(),
         tags: z.array(z.string()).default([]),
+        /** The author's id: a file in src/content/authors/. The build checks that it exists. */
+        author: reference("authors").optional(),
         draft: z.boolean().default(false),
         /** Old URLs of the post: each gets a redirect to it. */
         aliases: z.array(z.string()).optional(),

@@ -16,3 +16,5 @@ export { ENTRY_EXTENSIONS } from "./parse-entry.js";
 export { restoreStore, snapshotStore, type EntrySnapshot, type StoreSnapshot } from "./snapshot.js";
 export { detachStrings } from "./detach-strings.js";
 export { isoDate, parseIsoDate } from "./iso-date.js";
+export { reference, isReference, type EntryReference } from "./reference.js";
+export type { CollectionQuery } from "./collection-query.js";

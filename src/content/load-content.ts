@@ -4,6 +4,7 @@ import { KilnError, catalog, fromSystemError } from "../errors/index.js";
 import { sha256 } from "../support/index.js";
 import type { Source, SourceLogger } from "./source.js";
 import { ContentStore } from "./store.js";
+import { resolveReferences } from "./reference.js";
 import { validateEntries } from "./validate-entries.js";
 
 export interface LoadContentOptions {
@@ -50,6 +51,7 @@ export async function loadContent(options: LoadContentOptions): Promise<ContentS
     }
   }
   await validateEntries(store, options.config.collections, options.onInvalidEntry);
+  resolveReferences(store, options.config.collections, options.onInvalidEntry);
   if (!options.drafts) {
     for (const name of store.names())
       for (const entry of store.list(name)) if (entry.data["draft"] === true) store.delete(entry);

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { runQuery, type CollectionQuery } from "./collection-query.js";
 import type { Entry } from "./entry.js";
 import type { ContentStore } from "./store.js";
 
@@ -30,10 +31,13 @@ function store(): ContentStore {
   return active;
 }
 
-export function queryCollection(name: string, filter?: (entry: Entry) => boolean): Entry[] {
+export function queryCollection(
+  name: string,
+  query?: ((entry: Entry) => boolean) | CollectionQuery,
+): Entry[] {
   readLog.getStore()?.add(`collection:${name}`);
-  const entries = store().list(name);
-  return filter ? entries.filter(filter) : entries;
+  if (typeof query === "function") return store().sorted(name).filter(query);
+  return query ? runQuery(store(), name, query) : store().list(name);
 }
 
 export function queryEntry(name: string, id: string): Entry | undefined {

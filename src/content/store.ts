@@ -5,6 +5,11 @@ import { describeOrigin, type Entry } from "./entry.js";
 /** All entries of all collections, in a deterministic order. */
 export class ContentStore {
   readonly #collections = new Map<string, Map<string, Entry>>();
+  /**
+   * Sorted lists and field indexes, made on first use and dropped by any change: pages call
+   * getCollection() once each, so a 10k-entry site would otherwise sort 10k times.
+   */
+  #derived = new Map<string, unknown>();
 
   /** Declares a collection, so an empty one still exists. */
   addCollection(name: string): void {
@@ -12,6 +17,7 @@ export class ContentStore {
   }
 
   set(entry: Entry): void {
+    this.#derived.clear();
     this.addCollection(entry.collection);
     const entries = this.#collections.get(entry.collection)!;
     const existing = entries.get(entry.id);
@@ -29,10 +35,12 @@ export class ContentStore {
   }
 
   replace(entry: Entry): void {
+    this.#derived.clear();
     this.#collections.get(entry.collection)?.set(entry.id, entry);
   }
 
   delete(entry: Entry): void {
+    this.#derived.clear();
     this.#collections.get(entry.collection)?.delete(entry.id);
   }
 
@@ -42,7 +50,26 @@ export class ContentStore {
 
   /** Entries sorted by id, so output never depends on file system order. */
   list(collection: string): Entry[] {
-    return [...this.#collection(collection).values()].sort((a, b) => compareStrings(a.id, b.id));
+    return [...this.sorted(collection)];
+  }
+
+  has(collection: string): boolean {
+    return this.#collections.has(collection);
+  }
+
+  /** The list() of a collection, shared: callers must not change it. */
+  sorted(collection: string): readonly Entry[] {
+    return this.derive(`list:${collection}`, () =>
+      [...this.#collection(collection).values()].sort((a, b) => compareStrings(a.id, b.id)),
+    );
+  }
+
+  /** A value computed from the store's entries once, until an entry changes (query indexes). */
+  derive<T>(key: string, make: () => T): T {
+    if (this.#derived.has(key)) return this.#derived.get(key) as T;
+    const value = make();
+    this.#derived.set(key, value);
+    return value;
   }
 
   names(): string[] {

@@ -87,4 +87,14 @@ export const contentErrors = {
     message: ({ name, known }) => `There is no collection named "${name}" (known: ${known}).`,
     hint: () => "Add a folder under src/content/ or declare the collection in the config.",
   }),
+  ReferenceDangling: define<{ entry: string; field: string; target: string; known: string }>({
+    code: "KILN_REFERENCE_DANGLING",
+    title: "A reference names an entry that does not exist",
+    cause:
+      "A field declared with reference(\"<collection>\") in a collection's schema holds an id that no entry of that collection has: a typo, or the entry was renamed or deleted.",
+    message: ({ entry, field, target, known }) =>
+      `Entry ${entry} refers to ${target} in \`${field}\`, and there is no such entry (some that exist: ${known}).`,
+    hint: ({ target }) =>
+      `Fix the id in the entry, or add ${target} (an entry's id is its file path in the collection without the extension).`,
+  }),
 } as const;

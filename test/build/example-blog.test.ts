@@ -15,7 +15,7 @@ describe("examples/blog", () => {
     project = await copyProject(path.join(REPO, "examples/blog"));
     const result = await project.build();
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /Built 25 pages, 83 files/);
+    assert.match(result.stdout, /Built 27 pages, 98 files/);
   });
   after(() => project.cleanup());
 
