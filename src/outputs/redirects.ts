@@ -2,6 +2,7 @@ import { KilnError, catalog } from "../errors/index.js";
 import { servedFile, withBasePath } from "../support/index.js";
 import { definePlugin, type KilnPlugin, type PluginRoute } from "../plugins/index.js";
 import { entriesOf } from "./entry-dates.js";
+import { hostFilePath } from "./server-file-paths.js";
 import { absoluteUrl, escapeXml, siteRoot } from "./xml-escape.js";
 
 /** A moved URL: from the config's `redirects` or a page's `aliases`. */
@@ -18,6 +19,7 @@ function urlKey(url: string): string {
 }
 
 const SITE_PATH = /^\/[^\s*:]*$/;
+const CONFIG = "kiln.config.ts";
 
 /**
  * The config's redirects and every page's `aliases` (front matter of a markdown page, or the
@@ -31,7 +33,7 @@ export function collectRedirects(
   isFile: (outputPath: string) => boolean,
 ): Redirect[] {
   const problems: string[] = [];
-  const redirects: Redirect[] = configured.map((r) => ({ ...r, origin: "kiln.config.ts" }));
+  const redirects: Redirect[] = configured.map((r) => ({ ...r, origin: CONFIG }));
   for (const route of routes) {
     for (const data of [route.data, ...entriesOf(route)]) {
       const aliases = data["aliases"];
@@ -70,10 +72,18 @@ export function collectRedirects(
   return [...new Map(redirects.map((r) => [urlKey(r.from), r])).values()];
 }
 
-/** `_redirects` lines (`from to 301`), Netlify's and Cloudflare Pages' format, under `base`. */
+/**
+ * `_redirects` lines (`from to 301`), Netlify's and Cloudflare Pages' format, under `base`.
+ * Both paths are percent-encoded, so a space in a page's name keeps the line at three fields;
+ * `*` and `:splat` stay patterns only in the config's own redirects.
+ */
 export function redirectsFile(redirects: readonly Redirect[], base = "/"): string {
   return redirects
-    .map(({ from, to }) => `${withBasePath(from, base)} ${withBasePath(to, base)} 301\n`)
+    .map(({ from, to, origin }) => {
+      const configured = origin === CONFIG;
+      const source = hostFilePath(withBasePath(from, base), configured);
+      return `${source} ${hostFilePath(withBasePath(to, base), configured)} 301\n`;
+    })
     .join("");
 }
 
