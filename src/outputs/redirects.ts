@@ -55,12 +55,14 @@ export function collectRedirects(
     const key = urlKey(redirect.from);
     const page = pages.get(key);
     const earlier = seen.get(key);
-    if (!SITE_PATH.test(redirect.from)) seen.set(key, redirect);
+    const unsafe = unsafeRedirect(redirect);
+    if (unsafe) problems.push(`${redirect.from} (${redirect.origin}) ${unsafe}`);
+    else if (!SITE_PATH.test(redirect.from)) seen.set(key, redirect);
     else if (page)
       problems.push(`${redirect.from} (${redirect.origin}) is the page src/pages/${page}`);
-    else if (isFile(servedFile(redirect.from)))
+    else if (fileIn(servedFile(redirect.from), isFile))
       problems.push(
-        `${redirect.from} (${redirect.origin}) is the file ${servedFile(redirect.from)}`,
+        `${redirect.from} (${redirect.origin}) is the file ${fileIn(servedFile(redirect.from), isFile)}`,
       );
     else if (earlier && earlier.to !== redirect.to)
       problems.push(
@@ -70,6 +72,36 @@ export function collectRedirects(
   }
   if (problems.length > 0) throw new KilnError(catalog.RedirectConflict({ problems }));
   return [...new Map(redirects.map((r) => [urlKey(r.from), r])).values()];
+}
+
+/** Files hosts read as their config: a redirect page there would replace or shadow them. */
+const SERVER_FILES = new Set(["_headers", "_redirects", "_headers.nginx.conf"]);
+
+/**
+ * Why a redirect cannot be written, if it cannot: a `.` or `..` segment or an empty one (the
+ * page would land elsewhere than the URL, or outside the output), a start at a host's own
+ * file, or a target that is no site path or web URL (`javascript:` and `data:` would run in
+ * the redirect page's link and refresh).
+ */
+function unsafeRedirect({ from, to }: Redirect): string | undefined {
+  const segments = from.split(/[?#]/)[0]!.split("/").slice(1);
+  if (segments.some((s, i) => s === "." || s === ".." || (s === "" && i < segments.length - 1)))
+    return "has an empty, `.` or `..` segment: write the path as a browser asks for it";
+  if (SERVER_FILES.has(segments[0] ?? ""))
+    return `starts at ${segments[0]}, a file hosts read as their config`;
+  if (!/^(?:\/|https?:\/\/)/i.test(to.trim()))
+    return `leads to ${JSON.stringify(to)}: a redirect leads to a site path ("/new/") or an http(s) URL`;
+  return undefined;
+}
+
+/** The served file, or a folder it is inside, when one is already a file in the output. */
+function fileIn(file: string, isFile: (outputPath: string) => boolean): string | undefined {
+  const parts = file.split("/");
+  for (let i = 1; i <= parts.length; i++) {
+    const prefix = parts.slice(0, i).join("/");
+    if (isFile(prefix)) return prefix;
+  }
+  return undefined;
 }
 
 /**
