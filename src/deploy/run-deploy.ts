@@ -174,8 +174,17 @@ async function builtRedirects(outDir: string, base: string): Promise<DeployRedir
     const moved = ["301", "302", "307", "308"].includes(status.replace(/!$/, ""));
     // Keys are paths inside the output (the bucket's prefix holds the base), `to` is a URL.
     if (!from?.startsWith(base) || !to || !moved || /[*:]/.test(from)) return [];
-    return [{ from: `/${from.slice(base.length)}`, to }];
+    // The build writes paths percent-encoded (a space would split the line); keys are not.
+    return [{ from: `/${decodePath(from.slice(base.length))}`, to }];
   });
+}
+
+function decodePath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }
 
 /**

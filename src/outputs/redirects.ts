@@ -2,6 +2,7 @@ import { KilnError, catalog } from "../errors/index.js";
 import { servedFile, withBasePath } from "../support/index.js";
 import { definePlugin, type KilnPlugin, type PluginRoute } from "../plugins/index.js";
 import { entriesOf } from "./entry-dates.js";
+import { hostFilePath } from "./server-file-paths.js";
 import { absoluteUrl, escapeXml, siteRoot } from "./xml-escape.js";
 
 /** A moved URL: from the config's `redirects` or a page's `aliases`. */
@@ -18,6 +19,7 @@ function urlKey(url: string): string {
 }
 
 const SITE_PATH = /^\/[^\s*:]*$/;
+const CONFIG = "kiln.config.ts";
 
 /**
  * The config's redirects and every page's `aliases` (front matter of a markdown page, or the
@@ -31,7 +33,7 @@ export function collectRedirects(
   isFile: (outputPath: string) => boolean,
 ): Redirect[] {
   const problems: string[] = [];
-  const redirects: Redirect[] = configured.map((r) => ({ ...r, origin: "kiln.config.ts" }));
+  const redirects: Redirect[] = configured.map((r) => ({ ...r, origin: CONFIG }));
   for (const route of routes) {
     for (const data of [route.data, ...entriesOf(route)]) {
       const aliases = data["aliases"];
@@ -53,12 +55,14 @@ export function collectRedirects(
     const key = urlKey(redirect.from);
     const page = pages.get(key);
     const earlier = seen.get(key);
-    if (!SITE_PATH.test(redirect.from)) seen.set(key, redirect);
+    const unsafe = unsafeRedirect(redirect);
+    if (unsafe) problems.push(`${redirect.from} (${redirect.origin}) ${unsafe}`);
+    else if (!SITE_PATH.test(redirect.from)) seen.set(key, redirect);
     else if (page)
       problems.push(`${redirect.from} (${redirect.origin}) is the page src/pages/${page}`);
-    else if (isFile(servedFile(redirect.from)))
+    else if (fileIn(servedFile(redirect.from), isFile))
       problems.push(
-        `${redirect.from} (${redirect.origin}) is the file ${servedFile(redirect.from)}`,
+        `${redirect.from} (${redirect.origin}) is the file ${fileIn(servedFile(redirect.from), isFile)}`,
       );
     else if (earlier && earlier.to !== redirect.to)
       problems.push(
@@ -70,10 +74,48 @@ export function collectRedirects(
   return [...new Map(redirects.map((r) => [urlKey(r.from), r])).values()];
 }
 
-/** `_redirects` lines (`from to 301`), Netlify's and Cloudflare Pages' format, under `base`. */
+/** Files hosts read as their config: a redirect page there would replace or shadow them. */
+const SERVER_FILES = new Set(["_headers", "_redirects", "_headers.nginx.conf"]);
+
+/**
+ * Why a redirect cannot be written, if it cannot: a `.` or `..` segment or an empty one (the
+ * page would land elsewhere than the URL, or outside the output), a start at a host's own
+ * file, or a target that is no site path or web URL (`javascript:` and `data:` would run in
+ * the redirect page's link and refresh).
+ */
+function unsafeRedirect({ from, to }: Redirect): string | undefined {
+  const segments = from.split(/[?#]/)[0]!.split("/").slice(1);
+  if (segments.some((s, i) => s === "." || s === ".." || (s === "" && i < segments.length - 1)))
+    return "has an empty, `.` or `..` segment: write the path as a browser asks for it";
+  if (SERVER_FILES.has(segments[0] ?? ""))
+    return `starts at ${segments[0]}, a file hosts read as their config`;
+  if (!/^(?:\/|https?:\/\/)/i.test(to.trim()))
+    return `leads to ${JSON.stringify(to)}: a redirect leads to a site path ("/new/") or an http(s) URL`;
+  return undefined;
+}
+
+/** The served file, or a folder it is inside, when one is already a file in the output. */
+function fileIn(file: string, isFile: (outputPath: string) => boolean): string | undefined {
+  const parts = file.split("/");
+  for (let i = 1; i <= parts.length; i++) {
+    const prefix = parts.slice(0, i).join("/");
+    if (isFile(prefix)) return prefix;
+  }
+  return undefined;
+}
+
+/**
+ * `_redirects` lines (`from to 301`), Netlify's and Cloudflare Pages' format, under `base`.
+ * Both paths are percent-encoded, so a space in a page's name keeps the line at three fields;
+ * `*` and `:splat` stay patterns only in the config's own redirects.
+ */
 export function redirectsFile(redirects: readonly Redirect[], base = "/"): string {
   return redirects
-    .map(({ from, to }) => `${withBasePath(from, base)} ${withBasePath(to, base)} 301\n`)
+    .map(({ from, to, origin }) => {
+      const configured = origin === CONFIG;
+      const source = hostFilePath(withBasePath(from, base), configured);
+      return `${source} ${hostFilePath(withBasePath(to, base), configured)} 301\n`;
+    })
     .join("");
 }
 

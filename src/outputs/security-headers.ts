@@ -1,6 +1,7 @@
 import { definePlugin, type KilnPlugin, type PluginRoute } from "../plugins/index.js";
 import { withBasePath } from "../support/index.js";
 import { inlineHashes, type InlineHashes } from "./inline-hashes.js";
+import { hostFilePath, nginxString } from "./server-file-paths.js";
 
 /** Hardening headers every response gets. */
 const HARDENING: readonly [string, string][] = [
@@ -67,7 +68,7 @@ export function securityHeadersPlugin(): KilnPlugin {
   });
 }
 
-/** Paths are URLs as browsers ask for them: under `site.base`. */
+/** Paths are URLs as browsers ask for them: under `site.base`, percent-encoded. */
 function netlifyHeaders(
   pages: readonly { route: PluginRoute; policy: string }[],
   base: string,
@@ -77,7 +78,9 @@ function netlifyHeaders(
   ];
   for (const { route, policy } of pages) {
     if (route.isNotFound) continue;
-    blocks.push(`${withBasePath(route.url, base)}\n  Content-Security-Policy: ${policy}`);
+    blocks.push(
+      `${hostFilePath(withBasePath(route.url, base))}\n  Content-Security-Policy: ${policy}`,
+    );
   }
   return blocks.join("\n\n") + "\n";
 }
@@ -85,7 +88,8 @@ function netlifyHeaders(
 /**
  * One exact `location` per page file: nginx serves `/posts/a/` by an internal redirect to
  * `/posts/a/index.html`, which lands there. `add_header` in a location replaces the server's,
- * so each carries the hardening headers too.
+ * so each carries the hardening headers too. nginx matches the decoded path, so the path is
+ * written as it is, in an nginx string: a page name or an entry id is never config syntax.
  */
 function nginxHeaders(
   pages: readonly { route: PluginRoute; policy: string }[],
@@ -111,7 +115,7 @@ function nginxHeaders(
   ];
   for (const { route, policy } of pages) {
     lines.push(
-      `location = ${base}${route.outputPath} {`,
+      `location = ${nginxString(`${base}${route.outputPath}`)} {`,
       ...hardening,
       `  add_header Content-Security-Policy "${policy}" always;`,
       "}",

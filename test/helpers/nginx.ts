@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -28,7 +28,61 @@ export async function startNginx(
 ): Promise<{ url: string; close(): Promise<void> }> {
   const work = await mkdtemp(path.join(tmpdir(), "kiln-nginx-"));
   const port = await freePort();
-  const config = `
+  const config = nginxConfig(work, port, root, serverExtra);
+  await writeFile(path.join(work, "nginx.conf"), config);
+  const child: ChildProcess = spawn("nginx", ["-c", path.join(work, "nginx.conf"), "-p", work], {
+    stdio: "ignore",
+  });
+  const url = `http://127.0.0.1:${port}/`;
+  for (let i = 0; i < 100; i++) {
+    if (
+      await fetch(url).then(
+        () => true,
+        () => false,
+      )
+    )
+      break;
+    await sleep(50);
+  }
+  return {
+    url,
+    async close() {
+      child.kill("SIGQUIT");
+      await new Promise((resolve) => child.once("exit", resolve));
+      await rm(work, { recursive: true, force: true });
+    },
+  };
+}
+
+/** `nginx -t` on the config startNginx would run: its exit code and what it printed. */
+export async function checkNginx(
+  root: string,
+  serverExtra = "",
+): Promise<{ code: number; output: string }> {
+  const work = await mkdtemp(path.join(tmpdir(), "kiln-nginx-"));
+  try {
+    await writeFile(
+      path.join(work, "nginx.conf"),
+      nginxConfig(work, await freePort(), root, serverExtra),
+    );
+    return await new Promise((resolve) => {
+      execFile(
+        "nginx",
+        ["-t", "-c", path.join(work, "nginx.conf"), "-p", work],
+        { timeout: 20_000 },
+        (error, stdout, stderr) => {
+          const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+          resolve({ code, output: stdout + stderr });
+        },
+      );
+    });
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+function nginxConfig(work: string, port: number, root: string, serverExtra: string): string {
+  return `
 daemon off;
 user root;
 worker_processes 1;
@@ -53,27 +107,4 @@ http {
   }
 }
 `;
-  await writeFile(path.join(work, "nginx.conf"), config);
-  const child: ChildProcess = spawn("nginx", ["-c", path.join(work, "nginx.conf"), "-p", work], {
-    stdio: "ignore",
-  });
-  const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 100; i++) {
-    if (
-      await fetch(url).then(
-        () => true,
-        () => false,
-      )
-    )
-      break;
-    await sleep(50);
-  }
-  return {
-    url,
-    async close() {
-      child.kill("SIGQUIT");
-      await new Promise((resolve) => child.once("exit", resolve));
-      await rm(work, { recursive: true, force: true });
-    },
-  };
 }

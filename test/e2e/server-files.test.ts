@@ -1,0 +1,67 @@
+import assert from "node:assert/strict";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { copyProject, type Project } from "../helpers/build-fixture.js";
+import { checkNginx, startNginx } from "../helpers/nginx.js";
+
+/**
+ * Paths in the server files Kiln writes come from page names and remote entry ids
+ * (test/fixtures/hostile-paths): an id holding `{ } ;` and quotes, a page named `my post.md`.
+ * A real nginx accepts the include and serves each page with its own policy; `_redirects`
+ * and `_headers` keep one path per field.
+ */
+describe("paths in _headers.nginx.conf, _headers and _redirects", { timeout: 120_000 }, () => {
+  let project: Project;
+  let nginx: Awaited<ReturnType<typeof startNginx>>;
+  const include = () => `include ${path.join(project.outDir, "_headers.nginx.conf")};`;
+  before(async () => {
+    project = await copyProject("hostile-paths");
+    const result = await project.build();
+    assert.equal(result.code, 0, result.stderr);
+    nginx = await startNginx(project.outDir, include());
+  });
+  after(async () => {
+    await nginx?.close();
+    await project?.cleanup();
+  });
+
+  it("is an include nginx -t accepts, with one location per page and nothing else", async () => {
+    const check = await checkNginx(project.outDir, include());
+    assert.equal(check.code, 0, check.output);
+    const conf = await project.read("_headers.nginx.conf");
+    assert.doesNotMatch(conf, /^\s*return\b/m);
+    assert.equal(conf.match(/^location /gm)?.length, 1 + 6);
+    assert.match(conf, /^location = "\/notes\/quote\\" and 'single'\/index\.html" \{$/m);
+  });
+
+  for (const url of [
+    "notes/a%20%7B%20return%20200%20pwned;%20%7D%20location%20=%20z/",
+    "notes/quote%22%20and%20'single'/",
+    "notes/semi;colon$dollar/",
+    "my%20post/",
+  ]) {
+    it(`serves /${decodeURIComponent(url)} as its page, with its policy`, async () => {
+      const response = await fetch(nginx.url + url, { redirect: "manual" });
+      const body = await response.text();
+      assert.equal(response.status, 200, body);
+      assert.match(body, /^<!doctype html>/);
+      assert.match(body, /<h1[ >]/);
+      assert.match(response.headers.get("content-security-policy") ?? "", /default-src 'self'/);
+      assert.equal(response.headers.get("x-frame-options"), "DENY");
+    });
+  }
+
+  it("writes _redirects lines of three fields, which deploy reads back as paths", async () => {
+    const lines = (await project.read("_redirects")).trim().split("\n");
+    assert.deepEqual(lines, ["/my-old-post/ /my%20post/ 301"]);
+  });
+
+  it("writes _headers with one percent-encoded path per block", async () => {
+    const paths = (await project.read("_headers"))
+      .split("\n")
+      .filter((line) => line !== "" && !line.startsWith(" "));
+    assert.ok(paths.includes("/my%20post/"), paths.join("\n"));
+    assert.ok(paths.includes("/notes/a%20%7B%20return%20200%20pwned;%20%7D%20location%20=%20z/"));
+    assert.ok(paths.every((p) => !/\s/.test(p)));
+  });
+});
