@@ -16,3 +16,5 @@ export { ENTRY_EXTENSIONS } from "./parse-entry.js";
 export { restoreStore, snapshotStore, type EntrySnapshot, type StoreSnapshot } from "./snapshot.js";
 export { detachStrings } from "./detach-strings.js";
 export { isoDate, parseIsoDate } from "./iso-date.js";
+export { emptyCollectionsRead } from "./empty-collections.js";
+export { entryId, type FileSourceOptions } from "./file-source.js";
