@@ -8,6 +8,8 @@ import type { ContentStore } from "./store.js";
 export function emptyCollectionsRead(
   store: ContentStore,
   readsByUrl: Readonly<Record<string, readonly string[]>>,
+  /** Collections of remote sources, which say themselves what they gave (or why not). */
+  fromSources: ReadonlySet<string> = new Set(),
 ): string[] {
   const known = new Set(store.names());
   const pagesByCollection = new Map<string, string[]>();
@@ -15,7 +17,7 @@ export function emptyCollectionsRead(
     for (const read of reads) {
       if (!read.startsWith("collection:")) continue;
       const name = read.slice("collection:".length);
-      if (!known.has(name) || store.list(name).length > 0) continue;
+      if (!known.has(name) || fromSources.has(name) || store.list(name).length > 0) continue;
       pagesByCollection.set(name, [...(pagesByCollection.get(name) ?? []), url]);
     }
   }
