@@ -2,7 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { prepareAssets } from "../assets/index.js";
 import { digestConfig, loadConfig } from "../config/index.js";
-import type { SourceLogger } from "../content/index.js";
+import { emptyCollectionsRead, type Source, type SourceLogger } from "../content/index.js";
 import type { KilnError } from "../errors/index.js";
 import { pullRemoteCache } from "../remote-cache/index.js";
 import { outputPathKey, type RouteTable } from "../routes/index.js";
@@ -203,6 +203,10 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
             runtime,
             runtimeSpec,
           });
+      const fromSources = new Set(
+        (config.sources as Source[]).flatMap((source) => source.collections ?? []),
+      );
+      for (const message of emptyCollectionsRead(store, rendered.reads, fromSources)) warn(message);
       // A shard cannot see the pages its links lead to; the whole site is checked.
       if (!options.shard) await checkOutput({ config, root, table, dir: staging.dir, warn });
       progress({ stage: "write" });

@@ -95,6 +95,7 @@ export async function prepareSite(options: PrepareSiteOptions): Promise<Prepared
     onSourceProgress: options.onSourceProgress,
     onInvalidEntry: options.onInvalidEntry ?? ((error) => void invalid.push(error)),
     drafts: options.drafts,
+    configFile: options.configModule?.file,
   });
   // Every bad entry of the site in one run, not one per build.
   const entriesError = allInvalid(invalid, root);

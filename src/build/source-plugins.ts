@@ -15,7 +15,10 @@ export function sourcePlugins(
   return [
     definePlugin({
       name: "kiln:files",
-      hooks: { "kiln:config": ({ addSource }) => addSource(fileSource(contentDir, onInvalid)) },
+      hooks: {
+        "kiln:config": ({ config, addSource }) =>
+          addSource(fileSource(contentDir, { onInvalid, collections: config.collections })),
+      },
     }),
     definePlugin({
       name: "kiln:sources",

@@ -16,6 +16,32 @@ const collectionSchema = z.strictObject({
   schema: z
     .custom<StandardSchemaV1>(isStandardSchema, "expected a schema such as z.object({ ... })")
     .optional(),
+  /**
+   * The folder of the collection's files, relative to the project, when they are not in
+   * `src/content/<name>/` (such as "src/site/headless-cms/posts" of an Eleventy site). It
+   * must be inside the project. @default "src/content/<name>"
+   */
+  dir: z
+    .string()
+    .min(1)
+    .refine(
+      (dir) => !/^([/\\]|[A-Za-z]:)/.test(dir) && !/(^|[/\\])\.\.([/\\]|$)/.test(dir),
+      'a folder inside the project, relative to it, such as "src/site/posts"',
+    )
+    .optional(),
+  /**
+   * Globs, relative to the collection's folder, of the files that are entries (`**` any
+   * folders, `*` any name, `{a,b}` either). @default every .md, .mdx, .json, .yaml, .yml file
+   */
+  include: z.array(z.string().min(1)).optional(),
+  /** Globs, relative to the collection's folder, of files left out. @default [] */
+  exclude: z.array(z.string().min(1)).default([]),
+  /**
+   * What a file that does not parse (bad YAML, unclosed front matter) does: `"error"` fails
+   * the build with every such file listed; `"skip"` leaves them out with one warning listing
+   * them. @default "error"
+   */
+  invalid: z.enum(["error", "skip"]).default("error"),
 });
 
 const siteSchema = z

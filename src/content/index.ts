@@ -18,3 +18,5 @@ export { detachStrings } from "./detach-strings.js";
 export { isoDate, parseIsoDate } from "./iso-date.js";
 export { reference, isReference, type EntryReference } from "./reference.js";
 export type { CollectionQuery } from "./collection-query.js";
+export { emptyCollectionsRead } from "./empty-collections.js";
+export { entryId, type FileSourceOptions } from "./file-source.js";

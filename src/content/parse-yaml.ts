@@ -3,6 +3,8 @@ import { KilnError, catalog } from "../errors/index.js";
 
 /** Aliases beyond this are refused: a "billion laughs" document expands exponentially. */
 const MAX_ALIAS_COUNT = 100;
+/** Errors of YAML that older parsers (js-yaml 3, Eleventy's) accepted: the hint says so. */
+const LEGACY_ACCEPTED = new Set(["TAB_AS_INDENT"]);
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
 export interface TextPosition {
@@ -24,7 +26,13 @@ export function parseYaml(text: string, at: TextPosition): Record<string, unknow
   const syntax = doc.errors[0];
   if (syntax) {
     const reason = syntax.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
-    throw new KilnError(catalog.DataSyntax({ format: "YAML", reason }), location(syntax.pos[0]));
+    const legacy = LEGACY_ACCEPTED.has(syntax.code)
+      ? 'YAML does not allow tabs in indentation, but older parsers (js-yaml 3, which Eleventy uses) let them through, so this file may have built elsewhere. Indent with spaces, or set `invalid: "skip"` on the collection to leave such files out.'
+      : undefined;
+    throw new KilnError(
+      catalog.DataSyntax({ format: "YAML", reason, legacy }),
+      location(syntax.pos[0]),
+    );
   }
   checkKeys(doc, location);
   let data: unknown;

@@ -28,4 +28,22 @@ export interface SourceContext {
 export interface Source {
   name: string;
   load(context: SourceContext): Promise<void>;
+  /**
+   * The collections this source fills, so that sources reading them run after it.
+   * @default not said: the source runs in its place in the config's order
+   */
+  collections?: readonly string[] | undefined;
+  /**
+   * Collections this source reads from `context.store` (`store.list("generators")`): they are
+   * loaded, validated against their schemas and without drafts before it runs. A cycle of
+   * reads is an error. @default []
+   */
+  reads?: readonly string[] | undefined;
+  /**
+   * When the source is unavailable (an environment variable not set, a server that cannot be
+   * reached or answers with an error status, `--offline` with nothing cached), it gives no
+   * entries and one warning, and pages that list its collection build with it empty.
+   * @default false: an unavailable source fails the build
+   */
+  optional?: boolean | undefined;
 }

@@ -16,8 +16,11 @@ export async function validateEntries(
   store: ContentStore,
   collections: Readonly<Record<string, CollectionConfig>>,
   onInvalid?: (error: KilnError) => void,
+  /** Only these collections (those a source reads before the rest is loaded). @default all */
+  only?: readonly string[],
 ): Promise<void> {
   for (const [name, collection] of Object.entries(collections)) {
+    if (only && !only.includes(name)) continue;
     store.addCollection(name);
     const schema = collection.schema;
     if (!schema) continue;

@@ -20,12 +20,13 @@ export const contentErrors = {
     message: () => "The front matter opened with `---` is never closed.",
     hint: () => "End the front matter with a line holding only `---`.",
   }),
-  DataSyntax: define<{ format: string; reason: string }>({
+  DataSyntax: define<{ format: string; reason: string; legacy?: string | undefined }>({
     code: "KILN_DATA_SYNTAX",
     title: "Data could not be parsed",
     cause:
       "The front matter or data file (YAML, TOML, JSON) has a syntax error; the parser's reason and position are given.",
     message: ({ format, reason }) => `Invalid ${format}: ${reason}`,
+    hint: ({ legacy }) => legacy,
   }),
   DataNotObject: define<{ found: string }>({
     code: "KILN_DATA_NOT_OBJECT",
@@ -96,5 +97,15 @@ export const contentErrors = {
       `Entry ${entry} refers to ${target} in \`${field}\`, and there is no such entry (some that exist: ${known}).`,
     hint: ({ target }) =>
       `Fix the id in the entry, or add ${target} (an entry's id is its file path in the collection without the extension).`,
+  }),
+  CollectionDirMissing: define<{ name: string; dir: string }>({
+    code: "KILN_COLLECTION_DIR_MISSING",
+    title: "A collection's folder does not exist",
+    cause:
+      "A collection's `dir` in the config names a folder that is not there (relative to the project), or that leaves the project.",
+    message: ({ name, dir }) =>
+      `Collection "${name}" reads its files from "${dir}" (collections.${name}.dir), which is not a folder of the project.`,
+    hint: () =>
+      'Give `dir` relative to the project root, such as "src/site/headless-cms/posts", or create the folder.',
   }),
 } as const;

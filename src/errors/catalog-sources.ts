@@ -4,15 +4,23 @@ import { define } from "./define-error.js";
 /** The errors of remote sources (src/sources). Part of `catalog` (catalog.ts). */
 export const sourceErrors = {
   // Remote sources (src/sources): URLs in these messages have secrets replaced by [env:NAME].
-  SourceFetchFailed: define<{ source: string; url: string; reason: string; attempts: number }>({
+  SourceFetchFailed: define<{
+    source: string;
+    url: string;
+    reason: string;
+    attempts: number;
+    staleIfError?: boolean;
+  }>({
     code: "KILN_SOURCE_FETCH",
     title: "A source could not fetch a URL",
     cause:
       "A request of a remote source failed on every attempt: a network error, a timeout, or retryable statuses (5xx, 429) until the retries ran out.",
     message: ({ source, url, reason, attempts }) =>
       `Source "${source}" could not fetch ${url}: ${reason} (${attempts} ${attempts === 1 ? "attempt" : "attempts"}).`,
-    hint: () =>
-      "Check that the server is up and the URL is right. To build from the last cached response when the server fails, set `fetch: { staleIfError: true }` on the source.",
+    hint: ({ staleIfError }) =>
+      staleIfError
+        ? "Check that the server is up and the URL is right. `staleIfError` is set, but nothing was cached for this URL yet; to build without this source when it is unavailable, set `optional: true` on it."
+        : "Check that the server is up and the URL is right. To build from the last cached response when the server fails, set `fetch: { staleIfError: true }` on the source; to build without it, `optional: true`.",
   }),
   SourceHttpStatus: define<{ source: string; url: string; status: number }>({
     code: "KILN_SOURCE_STATUS",
@@ -100,5 +108,14 @@ export const sourceErrors = {
     cause: "The options given to a source are incomplete or contradictory.",
     message: ({ source, problem }) => `Source "${source}" is misconfigured: ${problem}.`,
     hint: () => `See ${DOCS_URL}/sources/ for each source's options.`,
+  }),
+  SourceReadsCycle: define<{ cycle: string }>({
+    code: "KILN_SOURCE_READS_CYCLE",
+    title: "Sources read each other's collections in a cycle",
+    cause:
+      "A source's `reads` makes it run after the sources that fill those collections; when they read, directly or not, a collection of the first one, none can run first.",
+    message: ({ cycle }) => `Sources read each other's collections in a cycle: ${cycle}.`,
+    hint: () =>
+      "Remove one of the `reads`, or split a source so that the collection it reads comes from another one.",
   }),
 } as const;

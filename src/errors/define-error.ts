@@ -17,7 +17,8 @@ export interface ErrorDefinition<A> {
    */
   cause?: string;
   message: (args: A) => string;
-  hint?: (args: A) => string;
+  /** What to do; may say nothing for some arguments (undefined). */
+  hint?: (args: A) => string | undefined;
 }
 
 /** A catalog entry: call it with its arguments; `code` and `cause` are there for tests and docs. */

@@ -1,4 +1,4 @@
-import type { Source } from "../content/index.js";
+import type { ContentStore, Source } from "../content/index.js";
 import { KilnError, catalog } from "../errors/index.js";
 import type { HttpClient } from "./http-client.js";
 import { parseUrl } from "./json-source.js";
@@ -7,6 +7,7 @@ import {
   createClient,
   createRemoteEntry,
   getPath,
+  sourceTraits,
   sanitizeFields,
   selectItems,
   type RemoteItemOptions,
@@ -17,7 +18,11 @@ import { logSourceDone } from "./source-log.js";
 export interface GraphqlSourceOptions extends RemoteItemOptions {
   endpoint: string;
   query: string;
-  variables?: Record<string, unknown>;
+  /**
+   * The query's variables, or a function of the store that makes them from collections the
+   * source `reads` (`(store) => ({ repos: store.list("generators").map(...) })`). @default {}
+   */
+  variables?: Record<string, unknown> | ((store: ContentStore) => Record<string, unknown>);
   headers?: Record<string, MaybeSecret>;
   /** Where the items are in `data`: a dotted path (`"posts.nodes"`) or a function of `data`. */
   items: string | ((data: unknown) => unknown);
@@ -41,6 +46,7 @@ export function graphqlSource(options: GraphqlSourceOptions): Source {
   const name = options.name ?? `graphql:${options.collection}`;
   return {
     name,
+    ...sourceTraits(options, [options.collection]),
     async load(context) {
       const secrets = new Secrets(name);
       const client = createClient(context, name, secrets, options.fetch);
@@ -48,7 +54,10 @@ export function graphqlSource(options: GraphqlSourceOptions): Source {
       const headers = { "content-type": "application/json", ...secrets.revealAll(options.headers) };
       const shown = client.show(endpoint);
       context.store.addCollection(options.collection);
-      let variables = options.variables ?? {};
+      let variables =
+        typeof options.variables === "function"
+          ? options.variables(context.store)
+          : (options.variables ?? {});
       const seen = new Set<string>();
       for (let page = 0; ; page++) {
         const key = JSON.stringify(variables);

@@ -121,13 +121,27 @@ export class HttpClient {
       if ("result" in outcome) return outcome.result;
       if (attempt > options.retries) {
         throw new KilnError(
-          catalog.SourceFetchFailed({ source, url, reason: outcome.retry, attempts: attempt }),
+          catalog.SourceFetchFailed({
+            source,
+            url,
+            reason: outcome.retry,
+            attempts: attempt,
+            staleIfError: options.staleIfError,
+          }),
         );
       }
       const wait = outcome.wait ?? backoffDelay(attempt, options.retryDelay);
       if (wait > options.maxRetryAfter) {
         const reason = `${outcome.retry}, and the server asked to retry after ${Math.ceil(wait / 1000)} s, longer than fetch.maxRetryAfter`;
-        throw new KilnError(catalog.SourceFetchFailed({ source, url, reason, attempts: attempt }));
+        throw new KilnError(
+          catalog.SourceFetchFailed({
+            source,
+            url,
+            reason,
+            attempts: attempt,
+            staleIfError: options.staleIfError,
+          }),
+        );
       }
       await sleep(wait);
     }

@@ -6,6 +6,7 @@ import {
   createClient,
   createRemoteEntry,
   getPath,
+  sourceTraits,
   sanitizeFields,
   selectItems,
   type RemoteItemOptions,
@@ -35,6 +36,7 @@ export function jsonSource(options: JsonSourceOptions): Source {
   const name = options.name ?? `json:${options.collection}`;
   return {
     name,
+    ...sourceTraits(options, [options.collection]),
     async load(context) {
       const secrets = new Secrets(name);
       const client = createClient(context, name, secrets, options.fetch);

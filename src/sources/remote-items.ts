@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Entry, SourceContext } from "../content/index.js";
+import type { Entry, Source, SourceContext } from "../content/index.js";
 import { KilnError, catalog } from "../errors/index.js";
 import type { FetchOptions } from "./fetch-options.js";
 import { resolveFetchOptions } from "./fetch-options.js";
@@ -23,6 +23,25 @@ export interface RemoteItemOptions {
   fetch?: FetchOptions;
   /** The source's name in messages. @default `<kind>:<collection>` */
   name?: string;
+  /**
+   * Build without this source when it is unavailable (its environment variable is not set,
+   * its server cannot be reached, `--offline` with nothing cached): no entries, one warning.
+   * @default false
+   */
+  optional?: boolean;
+  /**
+   * Collections this source reads from `context.store` in `transform` or `id`, loaded and
+   * validated before it runs (such as the repositories to ask an API about). @default []
+   */
+  reads?: string[];
+}
+
+/** What loadContent needs to know of a source besides `load`: optional, reads, collections. */
+export function sourceTraits(
+  options: { optional?: boolean | undefined; reads?: readonly string[] | undefined },
+  collections: readonly string[],
+): Pick<Source, "optional" | "reads" | "collections"> {
+  return { optional: options.optional ?? false, reads: options.reads ?? [], collections };
 }
 
 export function getPath(value: unknown, dotted: string): unknown {

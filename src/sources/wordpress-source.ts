@@ -4,7 +4,7 @@ import type { HttpClient } from "./http-client.js";
 import { parseUrl } from "./json-source.js";
 import { fetchAllPages } from "./paginate.js";
 import { parseJson } from "./parse-data.js";
-import { createClient, createRemoteEntry, selectItems } from "./remote-items.js";
+import { createClient, createRemoteEntry, selectItems, sourceTraits } from "./remote-items.js";
 import type { SanitizeOptions } from "./sanitize-html.js";
 import { Secrets, type MaybeSecret } from "./secrets.js";
 import { logSourceDone } from "./source-log.js";
@@ -25,6 +25,8 @@ export interface WordpressSourceOptions {
   fetch?: FetchOptions;
   /** @default "wordpress" */
   name?: string;
+  /** Build without the site when it is unavailable: no entries, one warning. @default false */
+  optional?: boolean;
 }
 
 /** REST routes of each kind; content is asked for published items only. */
@@ -46,14 +48,18 @@ const ROUTES: Record<WordpressKind, string> = {
  */
 export function wordpressSource(options: WordpressSourceOptions): Source {
   const name = options.name ?? "wordpress";
+  const kinds = WORDPRESS_KINDS.filter((kind) => options.collections?.[kind] !== false);
   return {
     name,
+    ...sourceTraits(
+      options,
+      kinds.map((kind) => options.collections?.[kind] || kind),
+    ),
     async load(context) {
       const secrets = new Secrets(name);
       const client = createClient(context, name, secrets, options.fetch);
       const base = parseUrl(options.url, name);
       const headers = secrets.revealAll(options.headers);
-      const kinds = WORDPRESS_KINDS.filter((kind) => options.collections?.[kind] !== false);
       // Relations need categories, tags, users and media even when their collections are off.
       const lists = await Promise.all(
         WORDPRESS_KINDS.map(async (kind) => {

@@ -6,6 +6,7 @@ import {
   createClient,
   createRemoteEntry,
   getPath,
+  sourceTraits,
   sanitizeFields,
   type RemoteItemOptions,
 } from "./remote-items.js";
@@ -33,6 +34,7 @@ export function xmlSource(options: XmlSourceOptions): Source {
   const name = options.name ?? `xml:${options.collection}`;
   return {
     name,
+    ...sourceTraits(options, [options.collection]),
     async load(context) {
       const secrets = new Secrets(name);
       const client = createClient(context, name, secrets, options.fetch);
