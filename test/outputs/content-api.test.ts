@@ -53,11 +53,8 @@ describe("content API (examples/blog)", () => {
     // Two posts a list file, so the client has pages to follow.
     const config = path.join(project.root, "kiln.config.ts");
     const source = await readFile(config, "utf8");
-    assert.match(source, /contentApi: \{ collections/);
-    await writeFile(
-      config,
-      source.replace("contentApi: { collections", "contentApi: { pageSize: 2, collections"),
-    );
+    assert.match(source, /contentApi: \{\n/);
+    await writeFile(config, source.replace("contentApi: {\n", "contentApi: {\n    pageSize: 2,\n"));
     const result = await project.build();
     assert.equal(result.code, 0, result.stderr);
     server = await startServer({ root: project.outDir, port: 0 });
@@ -80,7 +77,13 @@ describe("content API (examples/blog)", () => {
     assert.equal(pages, Math.ceil(listed.length / 2), "pageSize 2: one list file per two posts");
     for (const item of listed) {
       assert.equal(item.data["title"], published[item.id]?.title);
-      assert.deepEqual(Object.keys(item.data).sort(), ["date", "description", "tags", "title"]);
+      assert.deepEqual(Object.keys(item.data).sort(), [
+        "author",
+        "date",
+        "description",
+        "tags",
+        "title",
+      ]);
       assert.equal(item.url, `https://example.org/posts/${item.id}/`);
     }
     for (const entry of entries as { id: string; html: string; data: object }[]) {
@@ -88,7 +91,13 @@ describe("content API (examples/blog)", () => {
       assert.ok(!("draft" in entry.data) && !("aliases" in entry.data), "private fields stay out");
     }
     const fields = schema.properties.data.properties;
-    assert.deepEqual(Object.keys(fields).sort(), ["date", "description", "tags", "title"]);
+    assert.deepEqual(Object.keys(fields).sort(), [
+      "author",
+      "date",
+      "description",
+      "tags",
+      "title",
+    ]);
     assert.equal(fields["date"]?.format, "date-time");
     assert.equal(fields["title"]?.type, "string");
   });
