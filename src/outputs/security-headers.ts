@@ -1,6 +1,7 @@
 import { definePlugin, type KilnPlugin, type PluginRoute } from "../plugins/index.js";
 import { withBasePath } from "../support/index.js";
-import { inlineHashes, type InlineHashes } from "./inline-hashes.js";
+import { contentHashes, hasInlineCode, inlineHashes, type InlineHashes } from "./inline-hashes.js";
+import { pageContent } from "./page-content.js";
 import { hostFilePath, nginxString } from "./server-file-paths.js";
 
 /** Hardening headers every response gets. */
@@ -49,10 +50,22 @@ export function securityHeadersPlugin(): KilnPlugin {
       "kiln:output": async ({ config, routes, readFile, writeFile, has, logger }) => {
         if (!config.headers) return;
         const pages: { route: PluginRoute; policy: string }[] = [];
+        // An entry shown on many pages is named once.
+        const warned = new Set<string>();
         for (const route of routes) {
           if (!route.isPage) continue;
           const html = Buffer.from(await readFile(route.outputPath)).toString("utf8");
-          const hashes = inlineHashes(html);
+          const content = hasInlineCode(html) ? await pageContent(route) : undefined;
+          const fromContent = content ? contentHashes(content.map((c) => c.body)) : undefined;
+          const hashes = inlineHashes(html, fromContent?.hashes);
+          for (const { name, body } of content ?? []) {
+            const kinds = contentHashes([body]).kinds;
+            if (kinds.length === 0 || warned.has(name)) continue;
+            warned.add(name);
+            logger.warn(
+              `${name} (${route.url}) has inline ${kinds.join(", ")} in its content, which the Content-Security-Policy does not allow: content may not run code; move it into the project's components or script files.`,
+            );
+          }
           for (const problem of hashes.blocked) {
             logger.warn(
               `${route.pageFile} (${route.url}) has ${problem}, which the Content-Security-Policy blocks; move it into a script file or an island.`,

@@ -9,6 +9,7 @@ export function pluginRoutes(table: RouteTable): readonly PluginRoute[] {
         url: route.url,
         outputPath: route.outputPath,
         pageFile: route.page.relative,
+        file: route.page.file,
         isNotFound: route.page.isNotFound,
         isPage: route.page.endpoint === undefined,
         props: route.props,

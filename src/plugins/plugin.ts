@@ -9,6 +9,8 @@ export interface PluginRoute {
   readonly outputPath: string;
   /** The page file it comes from, relative to the project. */
   readonly pageFile: string;
+  /** The page file's absolute path: a markdown page's source is its content. */
+  readonly file?: string | undefined;
   readonly isNotFound: boolean;
   /** False for a file that is not an HTML page (`src/pages/feed.xml.ts`). */
   readonly isPage: boolean;

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { copyProject, type Project } from "../helpers/build-fixture.js";
+import { launchBrowser } from "../helpers/browser.js";
 import { checkNginx, startNginx } from "../helpers/nginx.js";
 
 /**
@@ -13,11 +14,13 @@ import { checkNginx, startNginx } from "../helpers/nginx.js";
 describe("paths in _headers.nginx.conf, _headers and _redirects", { timeout: 120_000 }, () => {
   let project: Project;
   let nginx: Awaited<ReturnType<typeof startNginx>>;
+  let stderr: string;
   const include = () => `include ${path.join(project.outDir, "_headers.nginx.conf")};`;
   before(async () => {
     project = await copyProject("hostile-paths");
     const result = await project.build();
     assert.equal(result.code, 0, result.stderr);
+    stderr = result.stderr;
     nginx = await startNginx(project.outDir, include());
   });
   after(async () => {
@@ -30,7 +33,7 @@ describe("paths in _headers.nginx.conf, _headers and _redirects", { timeout: 120
     assert.equal(check.code, 0, check.output);
     const conf = await project.read("_headers.nginx.conf");
     assert.doesNotMatch(conf, /^\s*return\b/m);
-    assert.equal(conf.match(/^location /gm)?.length, 1 + 6);
+    assert.equal(conf.match(/^location /gm)?.length, 1 + 7);
     assert.match(conf, /^location = "\/notes\/quote\\" and 'single'\/index\.html" \{$/m);
   });
 
@@ -63,5 +66,35 @@ describe("paths in _headers.nginx.conf, _headers and _redirects", { timeout: 120
     assert.ok(paths.includes("/my%20post/"), paths.join("\n"));
     assert.ok(paths.includes("/notes/a%20%7B%20return%20200%20pwned;%20%7D%20location%20=%20z/"));
     assert.ok(paths.every((p) => !/\s/.test(p)));
+  });
+
+  it("allows the project's inline code and blocks content's, naming the page", async () => {
+    assert.match(
+      stderr,
+      /warning: \[kiln:security-headers\] src\/pages\/raw\.md \(\/raw\/\) has inline <script>, style= in its content/,
+    );
+    const headers = await project.read("_headers");
+    const policy = (url: string) =>
+      new RegExp(`^${url}\n  Content-Security-Policy: (.*)$`, "m").exec(headers)?.[1];
+    assert.match(policy("/raw/") ?? "", /script-src 'self'; style-src 'self';/);
+    assert.match(policy("/") ?? "", /script-src 'self' 'sha256-/);
+    const chromium = await launchBrowser();
+    try {
+      const ran = async (url: string) => {
+        const page = await chromium.context.newPage();
+        await page.goto(nginx.url + url, { waitUntil: "load", timeout: 10_000 });
+        const data = await page.evaluate(() => ({ ...document.body.dataset }));
+        const color = await page.evaluate(
+          () => getComputedStyle(document.querySelector("h1, p[style]")!).color,
+        );
+        await page.close();
+        return { data, color };
+      };
+      assert.deepEqual(await ran(""), { data: { own: "ran" }, color: "rgb(0, 128, 0)" });
+      const raw = await ran("raw/");
+      assert.deepEqual(raw.data, {});
+    } finally {
+      await chromium.close();
+    }
   });
 });
