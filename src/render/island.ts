@@ -1,4 +1,4 @@
-import { h, type ComponentChildren, type ComponentType } from "preact";
+import { h, toChildArray, type ComponentChildren, type ComponentType } from "preact";
 import { useContext } from "preact/hooks";
 import { KilnError, catalog } from "../errors/index.js";
 import { serializeIslandProps } from "./island-props.js";
@@ -29,11 +29,11 @@ export function markIsland<P extends object>(component: ComponentType<P>, id: st
     const strategy = scope.strategy ?? "load";
     const module = scope.collector.manifest?.islands.get(id);
     if (!module) throw new KilnError(catalog.IslandUnbundled({ island: id }));
-    const { children, ...rest } = props as P & { children?: unknown };
-    if (children !== undefined && children !== null)
-      throw new KilnError(
-        catalog.IslandPropsInvalid({ island: id, prop: "children", found: "children" }),
-      );
+    const { children, ...rest } = props as P & { children?: ComponentChildren };
+    const slots = islandSlots(id, children, (child) =>
+      // A slot renders in the page's scope: an island in it is an island of its own.
+      h(IslandContext.Provider, { value: scope }, child),
+    );
     scope.collector.used.set(id, scope.collector.used.get(id) === true || strategy === "load");
     const attributes: Record<string, string> = {
       "data-island": id,
@@ -42,12 +42,44 @@ export function markIsland<P extends object>(component: ComponentType<P>, id: st
       "data-hydrate": typeof strategy === "string" ? strategy : "media",
     };
     if (typeof strategy === "object") attributes["data-media"] = strategy.media;
+    if (slots) attributes["data-slots"] = JSON.stringify(slots.keys);
+    const rendered = slots ? { ...props, children: slots.vnodes } : props;
     return h(
       "kiln-island",
       attributes,
-      h(IslandContext.Provider, { value: { ...scope, inside: true } }, h(component, props)),
+      h(IslandContext.Provider, { value: { ...scope, inside: true } }, h(component, rendered)),
     );
   }
   IslandRoot.displayName = `Island(${component.displayName ?? component.name ?? id})`;
   return IslandRoot;
+}
+
+/**
+ * Children given to an island in a page are rendered here, at build time, as static HTML:
+ * each one inside a `<kiln-slot data-key>` the island places, shows, hides or reorders like
+ * any child (by its key). The browser gets their HTML as it is, never as props.
+ */
+function islandSlots(
+  id: string,
+  children: ComponentChildren,
+  wrap: (child: ComponentChildren) => ComponentChildren,
+): { keys: string[]; vnodes: ComponentChildren[] } | undefined {
+  const items = toChildArray(children);
+  if (items.length === 0) return undefined;
+  const keys: string[] = [];
+  const vnodes = items.map((child, index) => {
+    const key = typeof child === "object" && child.key != null ? String(child.key) : String(index);
+    if (keys.includes(key)) {
+      throw new KilnError(
+        catalog.IslandPropsInvalid({
+          island: id,
+          prop: "children",
+          found: `two children with key "${key}"`,
+        }),
+      );
+    }
+    keys.push(key);
+    return h("kiln-slot", { key, "data-key": key }, wrap(child));
+  });
+  return { keys, vnodes };
 }

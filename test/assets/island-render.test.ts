@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { h, type ComponentType } from "preact";
+import { h, type ComponentChildren, type ComponentType } from "preact";
 import { parse } from "node-html-parser";
 import { Island, markIsland, renderPage, type IslandManifest } from "../../src/render/index.js";
 
@@ -12,6 +12,7 @@ const manifest: IslandManifest = {
       { url: "/_kiln/island-Echo-E.js", imports: ["/_kiln/chunk-P.js", "/_kiln/chunk-H.js"] },
     ],
     ["Lazy", { url: "/_kiln/island-Lazy-L.js", imports: ["/_kiln/chunk-P.js"] }],
+    ["Box", { url: "/_kiln/island-Box-B.js", imports: ["/_kiln/chunk-P.js"] }],
   ]),
   scripts: new Map([
     ["src/scripts/theme.ts", { url: "/_kiln/script-theme-T.js", imports: ["/_kiln/chunk-P.js"] }],
@@ -21,6 +22,10 @@ const manifest: IslandManifest = {
 
 const Echo = markIsland((props: { text: string }) => h("p", { class: "echo" }, props.text), "Echo");
 const Lazy = markIsland(() => h("p", null, "lazy"), "Lazy");
+const Box = markIsland(
+  (props: { children?: ComponentChildren }) => h("div", { class: "box" }, props.children),
+  "Box",
+);
 const site = { title: "Test", lang: "en" };
 
 function render(draw: () => unknown, islands = manifest) {
@@ -84,10 +89,24 @@ describe("islands in rendered pages", () => {
     assert.doesNotMatch(html, /<script|modulepreload|kiln-island/);
   });
 
-  it("refuses children passed to an island, which cannot be serialized", () => {
+  it("renders children given to an island as static HTML in keyed slots, not as props", () => {
+    const page = parse(
+      render(() => h(Box, null, h("b", { key: "x" }, "child"), h("i", null, "two"))),
+    );
+    const island = page.querySelector("kiln-island")!;
+    assert.equal(island.getAttribute("data-slots"), '["x","1"]');
+    assert.doesNotMatch(island.getAttribute("data-props")!, /child/);
+    const slots = island.querySelectorAll("kiln-slot");
+    assert.deepEqual(
+      slots.map((slot) => [slot.getAttribute("data-key"), slot.innerHTML]),
+      [
+        ["x", "<b>child</b>"],
+        ["1", "<i>two</i>"],
+      ],
+    );
     assert.throws(
-      () => render(() => h(Echo, { text: "a" }, h("b", null, "child"))),
-      /KILN_ISLAND_PROPS|children/,
+      () => render(() => h(Box, null, h("b", { key: "k" }), h("i", { key: "k" }))),
+      /KILN_ISLAND_PROPS|two children with key "k"/,
     );
   });
 });

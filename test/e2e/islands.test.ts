@@ -171,6 +171,42 @@ describe("islands, scripts and images in Chromium", { timeout: 120_000 }, () => 
     });
   }
 
+  it("gives an island its children as static HTML it shows, hides and reorders", async () => {
+    const html = await fixture.project.read("listing/index.html");
+    const props = /data-props="([^"]*)"/.exec(html)?.[1] ?? "";
+    assert.doesNotMatch(props, /Written in Go|Eleventy/, "the cards are not sent as props");
+    const { page } = await open(browser.context, `${fixture.server.url}listing/`);
+    const ids = () =>
+      page.$$eval(".cards > kiln-slot > .card", (cards) =>
+        cards.map((c) => c.getAttribute("data-id")),
+      );
+    assert.deepEqual(await ids(), ["hugo", "eleventy", "gatsby"]);
+    // The island in a card hydrates on its own; the filter keeps its DOM while it rearranges.
+    await page.waitForFunction(() => {
+      const button = document.querySelector<HTMLButtonElement>(".card .clicker");
+      button?.click();
+      return Number(button?.textContent?.split(" ").at(-1)) > 5;
+    });
+    await page.click(".show-js");
+    await page.waitForFunction(() => document.querySelectorAll(".cards .card").length === 2);
+    assert.deepEqual(await ids(), ["eleventy", "gatsby"]);
+    assert.equal(
+      await textOf(page, '.card[data-id="gatsby"] .about'),
+      "React and a GraphQL data layer.",
+    );
+    await page.click(".reverse");
+    await page.waitForFunction(
+      () => document.querySelector(".cards .card")?.getAttribute("data-id") === "gatsby",
+    );
+    assert.deepEqual(await ids(), ["gatsby", "eleventy"]);
+    await page.click(".show-all");
+    await page.waitForFunction(() => document.querySelectorAll(".cards .card").length === 3);
+    assert.deepEqual(await ids(), ["gatsby", "eleventy", "hugo"]);
+    const clicks = await textOf(page, '.card[data-id="hugo"] .clicker');
+    assert.ok(Number(clicks?.split(" ").at(-1)) > 5, `the nested island kept its state: ${clicks}`);
+    await page.close();
+  });
+
   it("hydrates an idle-strategy island once the browser is idle", async () => {
     const { page, scripts } = await open(browser.context, fixture.server.url);
     await page.waitForFunction(
