@@ -101,6 +101,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
       inputs: configInputs,
       url: configUrl,
       file: configFile,
+      folder: configFolder,
     } = await loadConfig(root, cacheDir);
     const paths = resolveProjectPaths(root, config, options.outDir);
     assertSafeOutDir(paths);
@@ -133,7 +134,10 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
       markdownImages: true,
       onInvalidEntry: options.onInvalidEntry,
       drafts: false,
-      configModule: configUrl && configFile ? { url: configUrl, file: configFile } : undefined,
+      configModule:
+        configUrl && configFile
+          ? { url: configUrl, file: configFile, folder: configFolder }
+          : undefined,
     });
     const table = selectShard(fullTable, options.shard);
 

@@ -2,7 +2,12 @@ import { existsSync } from "node:fs";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import type { ComponentType } from "preact";
-import { bundleModules, importCompiled, type BundleModulesOptions } from "../compile/index.js";
+import {
+  bundleModules,
+  importCompiled,
+  type BundleModulesOptions,
+  type CompiledFolder,
+} from "../compile/index.js";
 import { locateField, parseEntry, trackReads } from "../content/index.js";
 import { KilnError, catalog } from "../errors/index.js";
 import { renderMdx } from "../markdown/index.js";
@@ -76,7 +81,7 @@ export async function loadPages({
   runtime,
   defaultLayout,
   plugins,
-}: LoadPagesOptions): Promise<LoadedPage[]> {
+}: LoadPagesOptions): Promise<{ pages: LoadedPage[]; folder: CompiledFolder }> {
   const resolveUrl = runtime.entries.resolveUrl ?? (() => undefined);
   const layouts = await listLayouts(paths.layoutsDir);
   const entries = [
@@ -91,7 +96,10 @@ export async function loadPages({
   });
   const modules = new Map<string, PageModule>();
   for (const file of entries)
-    modules.set(file, await importModule(bundled.modules.get(file)!, file));
+    modules.set(
+      file,
+      await importCompiled<PageModule>(bundled.modules.get(file)!, file, [bundled.folder]),
+    );
 
   const loaded: LoadedPage[] = [];
   for (const page of pages) {
@@ -140,7 +148,7 @@ export async function loadPages({
       module: page.file,
     });
   }
-  return loaded;
+  return { pages: loaded, folder: bundled.folder };
 }
 
 interface MarkdownPageContext {
@@ -248,8 +256,4 @@ async function listLayouts(layoutsDir: string): Promise<Map<string, string>> {
     }
   }
   return layouts;
-}
-
-function importModule(url: string, file: string): Promise<PageModule> {
-  return importCompiled<PageModule>(url, file);
 }

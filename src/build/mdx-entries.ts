@@ -30,7 +30,12 @@ export async function compileMdxEntries(
     outDir: path.join(paths.cacheDir, "mdx"),
     plugins: [mdxPlugin(resolveUrl)],
   });
-  return entries.map(({ digest, file }) => ({ digest, file, url: bundled.modules.get(file)! }));
+  return entries.map(({ digest, file }) => ({
+    digest,
+    file,
+    url: bundled.modules.get(file)!,
+    folder: bundled.folder,
+  }));
 }
 
 /** Compiles the config's `markdown.mdxComponents` module, whose exports every MDX can use. */
@@ -45,5 +50,5 @@ export async function compileMdxComponents(
     entries: [file],
     outDir: path.join(paths.cacheDir, "mdx-components"),
   });
-  return { file, url: bundled.modules.get(file)! };
+  return { file, url: bundled.modules.get(file)!, folder: bundled.folder };
 }

@@ -122,13 +122,15 @@ export async function prepareSite(options: PrepareSiteOptions): Promise<Prepared
   };
   const runtime = await createSiteRuntime(store, runtimeSpec, warn);
   const assetsPlugin = createAssetsServerPlugin(root);
-  const pages = await loadPages({
+  const { pages, folder: pagesFolder } = await loadPages({
     paths,
     pages: pageFiles,
     runtime,
     defaultLayout: config.markdown.layout,
     plugins: [assetsPlugin.plugin],
   });
+  // Workers import pages as pages come to them: they get the files too (issue 26).
+  runtimeSpec.pages = pagesFolder;
   const table = createRouteTable(pages.map(routeDefinition), {
     i18n: config.i18n,
     trailingSlash: config.trailingSlash,

@@ -1,9 +1,10 @@
 import { realpathSync } from "node:fs";
-import { mkdir, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import * as esbuild from "esbuild";
 import { KilnError, catalog, type SourceLocation } from "../errors/index.js";
+import { writeCompiledFolder, type CompiledFolder } from "./compiled-folder.js";
 
 export interface BundleModulesOptions {
   /** The project folder; entries and their imports are resolved from it. */
@@ -25,6 +26,8 @@ export interface BundledModules {
   modules: Map<string, string>;
   /** Entry path → the project files that went into it (for the build's dependency graph). */
   inputs: Map<string, string[]>;
+  /** Every file written, kept in memory so a deleted `.kiln/` can be written again. */
+  folder: CompiledFolder;
 }
 
 /**
@@ -34,9 +37,8 @@ export interface BundledModules {
  */
 export async function bundleModules(options: BundleModulesOptions): Promise<BundledModules> {
   await rm(options.outDir, { recursive: true, force: true });
-  await mkdir(options.outDir, { recursive: true });
   const absWorkingDir = options.root;
-  let result: esbuild.BuildResult<{ metafile: true }>;
+  let result: esbuild.BuildResult<{ metafile: true; write: false }>;
   try {
     result = await esbuild.build({
       entryPoints: [...options.entries],
@@ -57,6 +59,7 @@ export async function bundleModules(options: BundleModulesOptions): Promise<Bund
       jsxImportSource: "preact",
       sourcemap: "linked",
       metafile: true,
+      write: false,
       logLevel: "silent",
       plugins: [...(options.plugins ?? []), bindKilnImports],
       outExtension: { ".js": ".mjs" },
@@ -64,6 +67,11 @@ export async function bundleModules(options: BundleModulesOptions): Promise<Bund
   } catch (error) {
     throw toCompileError(error, absWorkingDir);
   }
+  const folder: CompiledFolder = {
+    dir: options.outDir,
+    files: result.outputFiles.map((output) => ({ path: output.path, text: output.text })),
+  };
+  writeCompiledFolder(folder);
   const modules = new Map<string, string>();
   const inputs = new Map<string, string[]>();
   const outputs = result.metafile.outputs;
@@ -80,7 +88,7 @@ export async function bundleModules(options: BundleModulesOptions): Promise<Bund
       [...collectInputs(output, outputs)].sort().map((input) => path.resolve(absWorkingDir, input)),
     );
   }
-  return { modules, inputs };
+  return { modules, inputs, folder };
 }
 
 function realPath(file: string): string {

@@ -1,14 +1,19 @@
 import { readFileSync } from "node:fs";
 import { KilnError, catalog, type SourceLocation } from "../errors/index.js";
+import { importRestoring, type CompiledFolder } from "./compiled-folder.js";
 
 /**
  * Imports a module `bundleModules` compiled from the user's `file`. What it throws while
  * loading is reported against `file`, never against the compiled copy in `.kiln/`; a
  * package it imports that is not installed gets the line of the import and an install hint.
  */
-export async function importCompiled<T>(url: string, file: string): Promise<T> {
+export async function importCompiled<T>(
+  url: string,
+  file: string,
+  folders: readonly CompiledFolder[] = [],
+): Promise<T> {
   try {
-    return (await import(url)) as T;
+    return (await importRestoring(url, folders)) as T;
   } catch (error) {
     const missing = missingPackage(error);
     if (missing) {

@@ -5,3 +5,4 @@ export {
   type BundledModules,
 } from "./bundle-modules.js";
 export { importCompiled } from "./import-compiled.js";
+export { importRestoring, writeCompiledFolder, type CompiledFolder } from "./compiled-folder.js";

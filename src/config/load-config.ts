@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { bundleModules } from "../compile/index.js";
+import { bundleModules, importRestoring, type CompiledFolder } from "../compile/index.js";
 import { KilnError, catalog } from "../errors/index.js";
 import { configSchema, type ResolvedConfig } from "./schema.js";
 import { formatIssuePath, issueKeys } from "./standard-schema.js";
@@ -16,12 +16,21 @@ export interface LoadedConfig {
   inputs: string[];
   /** The compiled config's URL, which render workers import for plugins' page hooks. */
   url: string | undefined;
+  /** The compiled config's files, to write again if `.kiln/` is deleted while a build runs. */
+  folder: CompiledFolder | undefined;
 }
 
 /** Finds, compiles, runs and validates the project's config. No file means all defaults. */
 export async function loadConfig(root: string, cacheDir: string): Promise<LoadedConfig> {
   const file = CONFIG_NAMES.map((name) => path.join(root, name)).find((f) => existsSync(f));
-  if (!file) return { config: validateConfig({}, undefined), file, inputs: [], url: undefined };
+  if (!file)
+    return {
+      config: validateConfig({}, undefined),
+      file,
+      inputs: [],
+      url: undefined,
+      folder: undefined,
+    };
   const bundled = await bundleModules({
     root,
     entries: [file],
@@ -30,7 +39,7 @@ export async function loadConfig(root: string, cacheDir: string): Promise<Loaded
   const url = bundled.modules.get(file)!;
   let exported: unknown;
   try {
-    const module = (await import(url)) as { default?: unknown };
+    const module = (await importRestoring(url, [bundled.folder])) as { default?: unknown };
     exported = module.default;
   } catch (error) {
     throw new KilnError(
@@ -49,6 +58,7 @@ export async function loadConfig(root: string, cacheDir: string): Promise<Loaded
     file,
     inputs: bundled.inputs.get(file) ?? [],
     url,
+    folder: bundled.folder,
   };
 }
 

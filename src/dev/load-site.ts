@@ -41,7 +41,12 @@ export interface DevSite {
  */
 export async function loadSite(root: string, logger: SourceLogger): Promise<DevSite> {
   const cacheDir = path.join(cacheDirOf(root), "dev");
-  const { config, url: configUrl, file: configFile } = await loadConfig(root, cacheDir);
+  const {
+    config,
+    url: configUrl,
+    file: configFile,
+    folder: configFolder,
+  } = await loadConfig(root, cacheDir);
   const paths = { ...resolveProjectPaths(root, config), cacheDir };
   const { runtime, pages, table, assetsPlugin } = await prepareSite({
     root,
@@ -52,7 +57,10 @@ export async function loadSite(root: string, logger: SourceLogger): Promise<DevS
     logger,
     markdownImages: false,
     drafts: true,
-    configModule: configUrl && configFile ? { url: configUrl, file: configFile } : undefined,
+    configModule:
+      configUrl && configFile
+        ? { url: configUrl, file: configFile, folder: configFolder }
+        : undefined,
   });
   const assetFiles = new Map<string, Uint8Array>();
   const assets = await prepareAssets({

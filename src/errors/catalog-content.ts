@@ -92,7 +92,7 @@ export const contentErrors = {
     code: "KILN_REFERENCE_DANGLING",
     title: "A reference names an entry that does not exist",
     cause:
-      "A field declared with reference(\"<collection>\") in a collection's schema holds an id that no entry of that collection has: a typo, or the entry was renamed or deleted.",
+      'A field declared with reference("<collection>") in a collection\'s schema holds an id that no entry of that collection has: a typo, or the entry was renamed or deleted.',
     message: ({ entry, field, target, known }) =>
       `Entry ${entry} refers to ${target} in \`${field}\`, and there is no such entry (some that exist: ${known}).`,
     hint: ({ target }) =>

@@ -1,5 +1,5 @@
 import type { ImageOptions } from "../assets/index.js";
-import { importCompiled } from "../compile/index.js";
+import { importCompiled, type CompiledFolder } from "../compile/index.js";
 import type { ContentStore } from "../content/index.js";
 import {
   createEntryRenderer,
@@ -13,10 +13,12 @@ import type { CodeStyles } from "./code-styles.js";
 import { createMarkdownImageProcessor } from "./markdown-images.js";
 import type { SiteRuntime } from "./site-runtime.js";
 
-/** A module `bundleModules` compiled: its URL, and the user's file for messages. */
+/** A module `bundleModules` compiled: its URL, the user's file for messages, and its files. */
 export interface CompiledModule {
   url: string;
   file: string;
+  /** The compile's output, written again if `.kiln/` is deleted before the module loads. */
+  folder?: CompiledFolder | undefined;
 }
 
 /**
@@ -37,6 +39,8 @@ export interface RuntimeSpec {
   codeStyles?: CodeStyles | undefined;
   /** The compiled kiln.config, whose plugins' `kiln:page` hooks run where each page renders. */
   config?: CompiledModule | undefined;
+  /** The compiled pages and layouts, which render workers import as pages come to them. */
+  pages?: CompiledFolder | undefined;
   /** `site.base`: every page's root-relative URLs get it, after the plugins' page hooks. */
   base: string;
   /** `cspMeta`: each page's Content-Security-Policy in a `<meta>`, after every other hook. */
@@ -57,12 +61,12 @@ export async function createSiteRuntime(
   });
   const pageUrls = new Map(spec.pageUrls);
   const mdxEntries = new Map<string, MdxModule>();
-  for (const { digest, url, file } of spec.mdxEntries)
-    mdxEntries.set(digest, await importCompiled<MdxModule>(url, file));
+  for (const { digest, url, file, folder } of spec.mdxEntries)
+    mdxEntries.set(digest, await importCompiled<MdxModule>(url, file, folders(folder)));
   let mdxComponents: Record<string, unknown> = {};
   if (spec.mdxComponents !== undefined) {
-    const { url, file } = spec.mdxComponents;
-    const module = await importCompiled<Record<string, unknown>>(url, file);
+    const { url, file, folder } = spec.mdxComponents;
+    const module = await importCompiled<Record<string, unknown>>(url, file, folders(folder));
     mdxComponents = Object.fromEntries(Object.entries(module).filter(([k]) => k !== "default"));
   }
   const entries = createEntryRenderer({
@@ -82,7 +86,15 @@ export async function createSiteRuntime(
 }
 
 /** The config's plugins, from its compiled module (validated when the build loaded it). */
-async function configPlugins({ url, file }: CompiledModule): Promise<KilnPlugin[]> {
-  const module = await importCompiled<{ default?: { plugins?: KilnPlugin[] } }>(url, file);
+async function configPlugins({ url, file, folder }: CompiledModule): Promise<KilnPlugin[]> {
+  const module = await importCompiled<{ default?: { plugins?: KilnPlugin[] } }>(
+    url,
+    file,
+    folders(folder),
+  );
   return module.default?.plugins ?? [];
+}
+
+function folders(folder: CompiledFolder | undefined): CompiledFolder[] {
+  return folder ? [folder] : [];
 }

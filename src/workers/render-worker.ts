@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import type { ComponentType } from "preact";
+import { importRestoring } from "../compile/index.js";
 import { restoreStore } from "../content/index.js";
 import { DefaultLayout } from "../render/index.js";
 import { createSiteRuntime, renderPageInSite, writePageAssets } from "../runtime/index.js";
@@ -33,7 +34,8 @@ async function start(): Promise<void> {
     if (module === undefined) return DefaultLayout as unknown as AnyComponent;
     let component = components.get(module);
     if (!component) {
-      component = ((await import(module)) as { default: AnyComponent }).default;
+      const folders = init.runtime.pages ? [init.runtime.pages] : [];
+      component = ((await importRestoring(module, folders)) as { default: AnyComponent }).default;
       components.set(module, component);
     }
     return component;
