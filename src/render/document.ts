@@ -9,6 +9,19 @@ export interface SiteInfo {
   title: string;
   lang: string;
   description?: string | undefined;
+  /** The config's `site.author`. */
+  author?:
+    | {
+        name: string;
+        summary?: string | undefined;
+        url?: string | undefined;
+        email?: string | undefined;
+      }
+    | undefined;
+  /** The config's `site.social`: profile name → URL. */
+  social?: Readonly<Record<string, string>> | undefined;
+  /** The config's `site.meta`: the site's own data, typed by the project's `SiteMeta`. */
+  meta?: Readonly<Record<string, unknown>> | undefined;
 }
 
 export interface DocumentParts {
