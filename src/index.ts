@@ -38,6 +38,7 @@ export {
   renderEntry,
   type Heading,
   type RenderEntryOptions,
+  type RenderedEntry,
   type RenderedMarkdown,
 } from "./markdown/index.js";
 export type { Entry, EntryOrigin, Source, SourceContext } from "./content/index.js";
@@ -138,13 +139,25 @@ export function getEntry(nameOrRef: string | EntryReference, id?: string): Entry
   return queryEntry(nameOrRef.collection, nameOrRef.id);
 }
 
+/**
+ * The site's own data (the config's `site.meta`), typed by the project:
+ * `declare module "kiln-ssg" { interface SiteMeta { tagline: string } }`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface SiteMeta {}
+
+/** The config's `site` as pages get it, its `meta` typed by `SiteMeta` when the project says. */
+export type Site = Omit<SiteInfo, "meta"> & {
+  meta: [keyof SiteMeta] extends [never] ? Readonly<Record<string, unknown>> : SiteMeta;
+};
+
 /** Props every page component receives, besides those its `paths()` gave. */
 export type PageProps<P extends object = object> = P & {
   /** The page's URL, such as `/posts/hello/`. */
   url: string;
   params: Record<string, string>;
-  /** The config's `site`: url, title, lang, description. */
-  site: SiteInfo;
+  /** The config's `site`: url, title, lang, description, author, social, meta. */
+  site: Site;
   /** The page's absolute URL (`site.url` + `url`), when `site.url` is set. */
   absoluteUrl: string | undefined;
 };

@@ -68,6 +68,33 @@ const siteSchema = z
       .default("en"),
     /** Used for the description meta tag of pages that set none. */
     description: z.string().optional(),
+    /**
+     * Who writes the site, for a bio, a byline or an SEO component: every page gets it as
+     * `site.author` (props and `usePage().site`). @default none
+     */
+    author: z
+      .strictObject({
+        /** The author's name. */
+        name: z.string().min(1),
+        /** A line about them, such as a bio's text. @default none */
+        summary: z.string().optional(),
+        /** Their page. @default none */
+        url: z.url().optional(),
+        /** Their address. @default none */
+        email: z.email().optional(),
+      })
+      .optional(),
+    /**
+     * Links to the site's profiles elsewhere, by name: `{ github: "https://github.com/x",
+     * mastodon: "https://example.social/@x" }`; pages get it as `site.social`. @default {}
+     */
+    social: z.record(z.string().min(1), z.url()).default({}),
+    /**
+     * Any other data of the site every page shares (a tagline, a copyright holder), as
+     * `site.meta`; type it with `declare module "kiln-ssg" { interface SiteMeta { … } }`.
+     * It must be plain data (it reaches render workers). @default {}
+     */
+    meta: z.record(z.string(), z.unknown()).default({}),
   })
   .transform(({ base, ...site }) => ({
     ...site,

@@ -7,6 +7,7 @@ import { checkErrors } from "./catalog-check.js";
 import { contentErrors } from "./catalog-content.js";
 import { deployErrors } from "./catalog-deploy.js";
 import { initErrors } from "./catalog-init.js";
+import { renderErrors } from "./catalog-render.js";
 import { sourceErrors } from "./catalog-sources.js";
 import { systemErrors } from "./catalog-system.js";
 import { define } from "./define-error.js";
@@ -492,4 +493,5 @@ export const catalog = {
   ...systemErrors,
   ...initErrors,
   ...checkErrors,
+  ...renderErrors,
 } as const;

@@ -15,7 +15,9 @@ export {
   type EntryRenderer,
   type MarkdownNeeds,
   type RenderEntryOptions,
+  type RenderedEntry,
 } from "./render-entry.js";
+export { excerptOf } from "./excerpt.js";
 export { codeStylesheet, type HighlightThemes } from "./highlight.js";
 export { compileMdx } from "./compile-mdx.js";
 export { renderMdx, type MdxModule } from "./render-mdx.js";

@@ -3,6 +3,7 @@ import type { Entry, EntryOrigin } from "../content/index.js";
 import type { MarkdownRenderer, RenderedMarkdown } from "./create-renderer.js";
 import { KilnError, catalog } from "../errors/index.js";
 import type { ResolveMarkdownUrl } from "./relative-links.js";
+import { excerptOf } from "./excerpt.js";
 import { renderMdx, type MdxModule } from "./render-mdx.js";
 
 export interface RenderEntryOptions {
@@ -113,12 +114,30 @@ export function runWithEntryRenderer<T>(renderer: EntryRenderer, work: () => T):
   return current.run(renderer, work);
 }
 
-/** A collection entry's body as HTML, with its headings and table of contents. */
+/** What pages get from `renderEntry()`. */
+export type RenderedEntry = RenderedMarkdown & {
+  /**
+   * The start of the body as plain text, for lists and feeds of entries without a
+   * `description` (`entry.data.description ?? renderEntry(entry).excerpt`): the text before
+   * `<!-- more -->`, else the first words of the prose, under 140 characters.
+   */
+  readonly excerpt: string;
+};
+
+/** A collection entry's body as HTML, with its headings, table of contents and excerpt. */
 export function renderEntry(
   entry: RenderableEntry,
   options: RenderEntryOptions = {},
-): RenderedMarkdown {
+): RenderedEntry {
   const renderer = current.getStore();
   if (!renderer) throw new Error("renderEntry() works only while Kiln builds pages.");
-  return renderer.render(entry, options);
+  const rendered = renderer.render(entry, options);
+  let excerpt: string | undefined;
+  // Computed when asked: most pages that render an entry show its body, not its excerpt.
+  return {
+    ...rendered,
+    get excerpt() {
+      return (excerpt ??= excerptOf(rendered.html));
+    },
+  };
 }

@@ -57,6 +57,8 @@ export function feedItems(options: {
   collection: string;
   limit: number;
   render: ((entry: Entry) => string) | undefined;
+  /** The summary of an entry whose data gives none: its body's excerpt. */
+  excerpt?: ((entry: Entry) => string) | undefined;
 }): FeedItem[] {
   const urls = entryUrls(options.routes, options.collection);
   const items: FeedItem[] = [];
@@ -72,7 +74,11 @@ export function feedItems(options: {
       title: text(data["title"]) ?? entry.id,
       published,
       updated: dateOf(data, ["updated", "lastmod", "modified"]) ?? published,
-      summary: text(data["description"]) ?? text(data["summary"]) ?? text(data["excerpt"]),
+      summary:
+        text(data["description"]) ??
+        text(data["summary"]) ??
+        text(data["excerpt"]) ??
+        (options.excerpt?.(entry) || undefined),
       html: options.render ? absolutizeHtml(options.render(entry), url) : undefined,
     });
   }

@@ -1,3 +1,4 @@
+import { excerptOf } from "../markdown/index.js";
 import { definePlugin, type KilnPlugin } from "../plugins/index.js";
 import { atom, jsonFeed, rss, type FeedMeta } from "./feed-formats.js";
 import { withBase } from "./absolute-urls.js";
@@ -39,6 +40,9 @@ export function feedsPlugin(): KilnPlugin {
               feed.content === "full"
                 ? (entry) => withBase(renderEntry(entry), config.site.base)
                 : undefined,
+            // Entries without a description are summed up by their first words, as Gatsby's
+            // feed plugin does with `excerpt`.
+            excerpt: (entry) => excerptOf(renderEntry(entry)),
           });
           await writeFile(`${prefix}rss.xml`, rss(meta, items));
           await writeFile(`${prefix}atom.xml`, atom(meta, items));

@@ -11,7 +11,9 @@ export const HeadContext = createContext<HeadCollector | undefined>(undefined);
 /**
  * Puts its children into the page's `<head>`: `<title>`, `<meta>`, `<link>`. Any page, layout
  * or component may use it; a later `<title>`, or `<meta>` with the same name or property,
- * replaces an earlier one, so a page can override its layout's defaults.
+ * replaces an earlier one, so a page can override its layout's defaults. `<html …/>` and
+ * `<body …/>` set attributes of the document's own elements (`<body class="home" />`):
+ * class names add up, other attributes the later wins.
  */
 export function Head(props: { children?: ComponentChildren }): null {
   const collector = useContext(HeadContext);

@@ -4,6 +4,7 @@ import { KilnError, catalog } from "../errors/index.js";
 import { traceComponents } from "./component-trace.js";
 import { assembleDocument, type SiteInfo } from "./document.js";
 import { HeadCollector, HeadContext } from "./head.js";
+import { mergeRootAttributes, type RootAttributes } from "./root-attributes.js";
 import { absoluteUrl, PageContext } from "./page-context.js";
 import {
   IslandCollector,
@@ -67,6 +68,12 @@ export function renderPage(input: RenderPageInput): string {
     );
   }
   const head = dedupeHead(collector.nodes);
+  let root: RootAttributes;
+  try {
+    root = mergeRootAttributes(collector.nodes);
+  } catch (error) {
+    throw KilnError.is(error) ? error.within({ file: input.file }) : error;
+  }
   return assembleDocument({
     site: input.site,
     title: head.title,
@@ -78,6 +85,7 @@ export function renderPage(input: RenderPageInput): string {
       ...(input.codeStylesheet && body.value.includes(HIGHLIGHTED) ? [input.codeStylesheet] : []),
     ],
     body: body.value,
+    root,
   });
 }
 
@@ -94,6 +102,8 @@ function dedupeHead(nodes: readonly VNode[]): HeadParts {
   const order: string[] = [];
   nodes.forEach((node, index) => {
     const props = node.props as Record<string, unknown>;
+    // `<html>` and `<body>` set attributes of the document's own (mergeRootAttributes).
+    if (node.type === "html" || node.type === "body") return;
     if (node.type === "title") {
       title = textOf(props.children);
       return;

@@ -5,18 +5,20 @@ import { after, before, describe, it } from "node:test";
 import { parseYaml } from "../../src/content/index.js";
 import { KilnError } from "../../src/errors/index.js";
 import { globMatcher } from "../../src/content/glob.js";
-import { copyProject, type Project } from "../helpers/build-fixture.js";
+import { copyProject, runKiln, type Project } from "../helpers/build-fixture.js";
 
 /** A site moved from Eleventy: collections in src/site/headless-cms/<name>/, one tab-indented file. */
 describe("collections where the content is (dir, include, exclude, invalid)", () => {
   let project: Project;
+  // The fixture's optional GitHub source stays off the network: no token, so no request.
+  const build = () => runKiln(["build", project.root], { env: { GITHUB_TOKEN: "" } });
   before(async () => {
     project = await copyProject("migrated-eleventy");
   });
   after(() => project.cleanup());
 
   it("reads each collection from its dir, narrowed by include and exclude, skipping what does not parse with one warning", async () => {
-    const result = await project.build();
+    const result = await build();
     assert.equal(result.code, 0, result.stderr);
     const page = await project.html("index.html");
     assert.deepEqual(
@@ -42,7 +44,7 @@ describe("collections where the content is (dir, include, exclude, invalid)", ()
     const original = await readFile(config, "utf8");
     await writeFile(config, original.replace('invalid: "skip",', ""));
     try {
-      const result = await project.build();
+      const result = await build();
       assert.equal(result.code, 1);
       assert.match(result.stderr, /KILN_DATA_SYNTAX/);
       assert.match(result.stderr, /generators\/tabbed\.md:5:1/);
@@ -58,12 +60,12 @@ describe("collections where the content is (dir, include, exclude, invalid)", ()
     const original = await readFile(config, "utf8");
     try {
       await writeFile(config, original.replace("headless-cms/posts", "headless-cms/missing"));
-      const missing = await project.build();
+      const missing = await build();
       assert.equal(missing.code, 1);
       assert.match(missing.stderr, /KILN_COLLECTION_DIR_MISSING/);
       assert.match(missing.stderr, /collections\.posts\.dir/);
       await writeFile(config, original.replace("src/site/headless-cms/posts", "../elsewhere"));
-      const outside = await project.build();
+      const outside = await build();
       assert.equal(outside.code, 1);
       assert.match(outside.stderr, /collections\.posts\.dir/);
       assert.match(outside.stderr, /a folder inside the project/);

@@ -3,7 +3,7 @@ import { rm, symlink } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { entryId } from "../../src/content/index.js";
-import { copyProject, type Project } from "../helpers/build-fixture.js";
+import { copyProject, runKiln, type Project } from "../helpers/build-fixture.js";
 
 /**
  * Gatsby's blog starter moved as is: posts in content/blog/<slug>/index.md with their images
@@ -42,6 +42,9 @@ describe("a Gatsby-style blog through a symlinked collection folder", () => {
     assert.equal(result.code, 0, result.stderr);
     assert.equal(result.stderr.match(/has no entries/g)?.length, 1, result.stderr);
     assert.match(result.stderr, /collection "blog" has no entries, but \/ lists it/);
+    // `kiln check` no longer says nothing about it.
+    const check = await runKiln(["check", project.root]);
+    assert.match(check.stderr, /collection "blog" has no entries/);
   });
 });
 
