@@ -3,17 +3,10 @@ import type { FileHandle } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { pipeline } from "node:stream/promises";
 import { lookup } from "mrmime";
+import { SVG_POLICY } from "../outputs/index.js";
 
 /** `no-cache` for the preview (revalidate), `no-store` for dev (always fresh). */
 export type CachePolicy = "no-cache" | "no-store";
-
-/**
- * The policy an SVG opened by itself runs under: no script, no frames, no plugins, and a
- * sandbox (an origin of its own), so a `<script>`, an `onload` or a `javascript:` frame in a
- * published SVG cannot act on the site. The same as `_headers` and the nginx include send.
- */
-export const SVG_POLICY =
-  "default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; sandbox";
 
 export function contentTypeOf(file: string): string {
   const type = lookup(file) ?? "application/octet-stream";
