@@ -104,6 +104,11 @@ describe("paths in _headers.nginx.conf, _headers and _redirects", { timeout: 120
       await project.read("raw/index.html"),
     )?.[1];
     assert.ok(svg);
+    for (const file of ["evil.svg", svg]) {
+      const published = await project.read(file);
+      assert.match(published, /<rect width="10" height="10" fill="red"\/>/);
+      assert.doesNotMatch(published, /<script|onload/, file);
+    }
     const serve = await startServer({ root: project.outDir, port: 0 });
     const chromium = await launchBrowser();
     try {
