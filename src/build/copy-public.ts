@@ -2,11 +2,11 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { inShard, type ShardSpec } from "../shard/index.js";
-import { toPosix, walkFiles } from "../support/index.js";
+import { publishedBytes, toPosix, walkFiles } from "../support/index.js";
 import type { Staging } from "./staging.js";
 
 /**
- * Copies the public folder into the output as it is. A shard copies only its share, but
+ * Copies the public folder into the output as it is (SVGs without script, see sanitizeSvg). A shard copies only its share, but
  * `files` lists them all, so every shard checks pages against every public file.
  */
 export async function copyPublic(
@@ -22,7 +22,7 @@ export async function copyPublic(
     const relative = toPosix(path.relative(publicDir, file));
     files.push(relative);
     if (shard && !inShard(relative, shard)) continue;
-    bytes += await staging.write(relative, await readFile(file));
+    bytes += await staging.write(relative, publishedBytes(relative, await readFile(file)));
     copied++;
   }
   return { files, copied, bytes };

@@ -1,5 +1,5 @@
 import type { FeedItem } from "./feed-items.js";
-import { escapeXml } from "./xml-escape.js";
+import { escapeXml, stripXmlForbidden } from "./xml-escape.js";
 
 export interface FeedMeta {
   title: string;
@@ -13,9 +13,12 @@ export interface FeedMeta {
   json: string;
 }
 
-/** `]]>` cannot appear inside CDATA: split it across two sections. */
+/**
+ * `]]>` cannot appear inside CDATA: split it across two sections. CDATA escapes nothing, so
+ * characters XML forbids (a vertical tab in a post) are dropped here too.
+ */
 function cdata(html: string): string {
-  return `<![CDATA[${html.replace(/]]>/g, "]]]]><![CDATA[>")}]]>`;
+  return `<![CDATA[${stripXmlForbidden(html).replace(/]]>/g, "]]]]><![CDATA[>")}]]>`;
 }
 
 function newest(items: readonly FeedItem[]): Date {

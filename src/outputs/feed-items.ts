@@ -1,7 +1,8 @@
-import type { Entry } from "../content/index.js";
+import { describeOrigin, type Entry } from "../content/index.js";
 import type { PluginRoute } from "../plugins/index.js";
 import { absolutizeHtml } from "./absolute-urls.js";
-import { absoluteUrl } from "./xml-escape.js";
+import { describeDateProblem, writableDate, type DateProblem } from "./entry-dates.js";
+import { absoluteUrl, stripXmlForbidden } from "./xml-escape.js";
 
 export interface FeedItem {
   id: string;
@@ -14,22 +15,21 @@ export interface FeedItem {
   html: string | undefined;
 }
 
-function dateOf(data: Record<string, unknown>, fields: readonly string[]): Date | undefined {
+function dateOf(
+  data: Record<string, unknown>,
+  fields: readonly string[],
+  problem: DateProblem,
+): Date | undefined {
   for (const field of fields) {
-    const value = data[field];
-    const date =
-      value instanceof Date
-        ? value
-        : typeof value === "string" || typeof value === "number"
-          ? new Date(value)
-          : undefined;
-    if (date && !Number.isNaN(date.getTime())) return date;
+    const date = writableDate(data[field], field, problem);
+    if (date) return date;
   }
   return undefined;
 }
 
+/** A text field; what XML forbids is dropped here, so all three formats say the same. */
 function text(value: unknown): string | undefined {
-  return typeof value === "string" && value.trim() !== "" ? value : undefined;
+  return typeof value === "string" && value.trim() !== "" ? stripXmlForbidden(value) : undefined;
 }
 
 /** The page each entry is shown on: the route whose props carry it. */
@@ -59,27 +59,39 @@ export function feedItems(options: {
   render: ((entry: Entry) => string) | undefined;
   /** The summary of an entry whose data gives none: its body's excerpt. */
   excerpt?: ((entry: Entry) => string) | undefined;
+  /** Told of a date no feed can write, with the entry it is in. */
+  warn?: ((message: string) => void) | undefined;
 }): FeedItem[] {
   const urls = entryUrls(options.routes, options.collection);
   const items: FeedItem[] = [];
   for (const entry of options.entries) {
     const data = entry.data;
     const path = urls.get(entry.id);
-    const published = dateOf(data, ["date", "published", "pubDate"]);
+    const problem: DateProblem = (field, value) =>
+      options.warn?.(
+        describeDateProblem(
+          `${entry.collection}/${entry.id} (${describeOrigin(entry.origin)})`,
+          field,
+          value,
+        ),
+      );
+    const published = dateOf(data, ["date", "published", "pubDate"], problem);
     if (!path || !published || data["draft"] === true) continue;
     const url = absoluteUrl(options.siteUrl, path);
     items.push({
       id: url,
       url,
-      title: text(data["title"]) ?? entry.id,
+      title: text(data["title"]) ?? stripXmlForbidden(entry.id),
       published,
-      updated: dateOf(data, ["updated", "lastmod", "modified"]) ?? published,
+      updated: dateOf(data, ["updated", "lastmod", "modified"], problem) ?? published,
       summary:
         text(data["description"]) ??
         text(data["summary"]) ??
         text(data["excerpt"]) ??
-        (options.excerpt?.(entry) || undefined),
-      html: options.render ? absolutizeHtml(options.render(entry), url) : undefined,
+        (stripXmlForbidden(options.excerpt?.(entry) ?? "") || undefined),
+      html: options.render
+        ? stripXmlForbidden(absolutizeHtml(options.render(entry), url))
+        : undefined,
     });
   }
   items.sort((a, b) => b.published.getTime() - a.published.getTime() || (a.url < b.url ? -1 : 1));

@@ -35,6 +35,7 @@ export function feedsPlugin(): KilnPlugin {
             routes,
             collection: feed.collection,
             limit: feed.limit,
+            warn: (message) => logger.warn(message),
             // Root-relative links get the base path first, then are made absolute.
             render:
               feed.content === "full"

@@ -14,7 +14,7 @@ export { absolutizeHtml, withBase } from "./absolute-urls.js";
 export { basePathPlugin } from "./base-path.js";
 export { cspMetaPlugin } from "./csp-meta.js";
 export { inlineHashes, type InlineHashes } from "./inline-hashes.js";
-export { contentSecurityPolicy } from "./security-headers.js";
+export { contentSecurityPolicy, SVG_POLICY } from "./security-headers.js";
 
 /** Kiln's own outputs, written on the plugin API like any user's plugin; they run first. */
 export function builtinPlugins(): KilnPlugin[] {

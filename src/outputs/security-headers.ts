@@ -14,6 +14,14 @@ const HARDENING: readonly [string, string][] = [
 ];
 
 /**
+ * The policy an SVG opened by itself runs under: no script, no frames, no plugins, and a
+ * sandbox (an origin of its own), so a `<script>`, an `onload` or a `javascript:` frame in a
+ * published SVG cannot act on the site. `kiln serve` sends the same.
+ */
+export const SVG_POLICY =
+  "default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; sandbox";
+
+/**
  * A strict policy for one page: scripts and styles from the site itself and the hashes of
  * exactly the inline code the page has; no `'unsafe-inline'`, no `eval`, no plugins, no
  * framing. Images, media and frames may come from any https origin (remote content links
@@ -124,6 +132,10 @@ function nginxHeaders(
     "location ~* \\.html$ {",
     ...hardening,
     `  add_header Content-Security-Policy "${empty}" always;`,
+    "}",
+    "location ~* \\.svgz?$ {",
+    ...hardening,
+    `  add_header Content-Security-Policy "${SVG_POLICY}" always;`,
     "}",
   ];
   for (const { route, policy } of pages) {

@@ -1,5 +1,5 @@
 import { definePlugin, type KilnPlugin, type PluginRoute } from "../plugins/index.js";
-import { isNoindex, lastModified } from "./entry-dates.js";
+import { describeDateProblem, isNoindex, lastModified } from "./entry-dates.js";
 import { absoluteUrl, escapeXml, siteRoot } from "./xml-escape.js";
 
 /** Below the protocol's 50,000 per file, with room; larger sites get a sitemap index. */
@@ -20,12 +20,15 @@ export function sitemapFiles(
   siteUrl: string,
   routes: readonly PluginRoute[],
   limit = SITEMAP_LIMIT,
+  warn: (message: string) => void = () => {},
 ): Map<string, string> {
   const urls: SitemapUrl[] = routes
     .filter((route) => route.isPage && !route.isNotFound && !isNoindex(route))
     .map((route) => ({
       loc: absoluteUrl(siteUrl, route.url),
-      lastmod: lastModified(route),
+      lastmod: lastModified(route, (field, value) =>
+        warn(describeDateProblem(`src/pages/${route.pageFile} (${route.url})`, field, value)),
+      ),
       alternates: route.alternates?.map(({ hreflang, url }) => ({
         hreflang,
         href: absoluteUrl(siteUrl, url),
@@ -75,12 +78,15 @@ export function sitemapPlugin(): KilnPlugin {
   return definePlugin({
     name: "kiln:sitemap",
     hooks: {
-      "kiln:output": async ({ config, routes, writeFile, has }) => {
+      "kiln:output": async ({ config, routes, writeFile, has, logger }) => {
         // Sitemaps need absolute URLs. Without site.url there is none, quietly: a build of a
         // site that never set one (an intranet, a test) should print only its summary.
         const root = siteRoot(config.site);
         if (!config.sitemap || has("sitemap.xml") || !root) return;
-        for (const [file, xml] of sitemapFiles(root, routes)) await writeFile(file, xml);
+        for (const [file, xml] of sitemapFiles(root, routes, SITEMAP_LIMIT, (message) =>
+          logger.warn(message),
+        ))
+          await writeFile(file, xml);
       },
     },
   });

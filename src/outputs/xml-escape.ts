@@ -6,14 +6,22 @@ const XML_ESCAPES: Record<string, string> = {
   "'": "&apos;",
 };
 
+/**
+ * Characters XML 1.0 forbids anywhere, CDATA included: C0 controls but tab and line breaks,
+ * U+FFFE and U+FFFF, and halves of a surrogate pair standing alone.
+ */
+const FORBIDDEN =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text with the characters XML forbids dropped: for CDATA, which escapes nothing else. */
+export function stripXmlForbidden(text: string): string {
+  return text.replace(FORBIDDEN, "");
+}
+
 /** Text or attribute value for XML; characters XML 1.0 forbids are dropped. */
 export function escapeXml(text: string): string {
-  return (
-    text
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
-      .replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!)
-  );
+  return stripXmlForbidden(text).replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
 }
 
 /**

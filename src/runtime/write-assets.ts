@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { threadId } from "node:worker_threads";
+import { publishedBytes } from "../support/index.js";
 
 /**
  * Writes the local images a page's markdown refers to into the output folder `dir`, skipping
@@ -20,7 +21,10 @@ export function writePageAssets(
     written.add(output);
     const target = path.join(dir, output);
     if (existsSync(target)) continue;
-    const contents = typeof source === "string" ? readFileSync(source) : source;
+    const contents = publishedBytes(
+      output,
+      typeof source === "string" ? readFileSync(source) : source,
+    );
     mkdirSync(path.dirname(target), { recursive: true });
     const temporary = `${target}.${threadId}-${process.pid}.tmp`;
     writeFileSync(temporary, contents);

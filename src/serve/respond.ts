@@ -1,7 +1,9 @@
 import { createReadStream } from "node:fs";
+import type { FileHandle } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { pipeline } from "node:stream/promises";
 import { lookup } from "mrmime";
+import { SVG_POLICY } from "../outputs/index.js";
 
 /** `no-cache` for the preview (revalidate), `no-store` for dev (always fresh). */
 export type CachePolicy = "no-cache" | "no-store";
@@ -21,22 +23,26 @@ export function contentTypeOf(file: string): string {
 export async function sendFile(
   req: IncomingMessage,
   res: ServerResponse,
-  file: { file: string; size: number },
+  /** With `handle`, the file already open: a build removing it meanwhile changes nothing. */
+  file: { file: string; size: number; handle?: FileHandle | undefined },
   status: number,
   cache: CachePolicy,
 ): Promise<void> {
+  const type = contentTypeOf(file.file);
   res.writeHead(status, {
-    "content-type": contentTypeOf(file.file),
+    "content-type": type,
     "content-length": file.size,
     "x-content-type-options": "nosniff",
     "cache-control": cache,
+    ...(type === "image/svg+xml" ? { "content-security-policy": SVG_POLICY } : {}),
   });
   if (req.method === "HEAD") {
+    await file.handle?.close();
     res.end();
     return;
   }
   try {
-    await pipeline(createReadStream(file.file), res);
+    await pipeline(file.handle ? file.handle.createReadStream() : createReadStream(file.file), res);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ERR_STREAM_PREMATURE_CLOSE") throw error;
   }

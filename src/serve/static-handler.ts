@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { open, realpath } from "node:fs/promises";
 import path from "node:path";
 import { checkHost, hostHeaderOf } from "./host-check.js";
 import { underBase } from "./base-path.js";
@@ -44,22 +45,51 @@ async function handle(
     res.writeHead(302, { location: inBase.location }).end();
     return;
   }
-  if (inBase.kind === "inside") {
-    const target = resolveRequest(inBase.target, root);
-    if (target.kind === "reject") return sendText(res, target.status);
+  // `root` is a link a build swaps to a new version (src/build/staging.ts) and then removes
+  // the old one. Each request reads one version, its real path, from start to end; when the
+  // file it found is gone before it opened, a build swapped meanwhile: ask the new version.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const version = await realpath(root).catch(() => undefined);
+    if (version === undefined) break;
+    const answer = await lookUp(version, inBase.kind === "inside" ? inBase.target : undefined);
+    if (answer.kind === "reject") return sendText(res, answer.status);
+    if (answer.kind === "directory") return redirectToSlash(res, rawTarget);
+    // A version being removed may have lost the page but not yet its 404 page.
+    const current = async () => (await realpath(root).catch(() => undefined)) === version;
+    if (answer.kind === "file" && (answer.status === 200 || (await current()))) {
+      const handle = await open(answer.file.file).catch(() => undefined);
+      if (handle) return sendFile(req, res, { ...answer.file, handle }, answer.status, "no-cache");
+    }
+    if (answer.kind === "none" && (await current())) break;
+  }
+  sendText(res, 404);
+}
+
+type Answer =
+  | { kind: "file"; file: { file: string; size: number }; status: 200 | 404 }
+  | { kind: "directory" }
+  | { kind: "reject"; status: 400 | 403 | 404 }
+  | { kind: "none" };
+
+/** What one version of the output answers to a target inside the base (or to none: 404). */
+async function lookUp(version: string, target: string | undefined): Promise<Answer> {
+  if (target !== undefined) {
+    const request = resolveRequest(target, version);
+    if (request.kind === "reject") return request;
     // `/about` is also `about.html`, as Netlify, Cloudflare Pages and GitHub Pages serve it.
     const found =
-      (await findStaticFile(root, target.path, { slash: target.slash, indexes: true })) ??
-      (target.slash
+      (await findStaticFile(version, request.path, { slash: request.slash, indexes: true })) ??
+      (request.slash
         ? undefined
-        : await findStaticFile(root, `${target.path}.html`, { slash: false, indexes: false }));
-    if (found?.kind === "directory") return redirectToSlash(res, rawTarget);
-    if (found) return sendFile(req, res, found, 200, "no-cache");
+        : await findStaticFile(version, `${request.path}.html`, { slash: false, indexes: false }));
+    if (found?.kind === "directory") return found;
+    if (found) return { kind: "file", file: found, status: 200 };
   }
-  const notFound = await findStaticFile(root, path.join(root, "404.html"), {
+  const notFound = await findStaticFile(version, path.join(version, "404.html"), {
     slash: false,
     indexes: false,
   });
-  if (notFound?.kind === "file") return sendFile(req, res, notFound, 404, "no-cache");
-  sendText(res, 404);
+  return notFound?.kind === "file"
+    ? { kind: "file", file: notFound, status: 404 }
+    : { kind: "none" };
 }

@@ -4,6 +4,7 @@ import { after, before, describe, it } from "node:test";
 import { copyProject, type Project } from "../helpers/build-fixture.js";
 import { launchBrowser } from "../helpers/browser.js";
 import { checkNginx, startNginx } from "../helpers/nginx.js";
+import { startServer } from "../../src/serve/index.js";
 
 /**
  * Paths in the server files Kiln writes come from page names and remote entry ids
@@ -33,7 +34,7 @@ describe("paths in _headers.nginx.conf, _headers and _redirects", { timeout: 120
     assert.equal(check.code, 0, check.output);
     const conf = await project.read("_headers.nginx.conf");
     assert.doesNotMatch(conf, /^\s*return\b/m);
-    assert.equal(conf.match(/^location /gm)?.length, 1 + 7);
+    assert.equal(conf.match(/^location /gm)?.length, 2 + 7);
     assert.match(conf, /^location = "\/notes\/quote\\" and 'single'\/index\.html" \{$/m);
   });
 
@@ -95,6 +96,42 @@ describe("paths in _headers.nginx.conf, _headers and _redirects", { timeout: 120
       assert.deepEqual(raw.data, {});
     } finally {
       await chromium.close();
+    }
+  });
+
+  it("serves SVGs, public or from markdown, where their script does not run (nginx, kiln serve)", async () => {
+    const svg = /<img src="\/(_kiln\/assets\/diagram-[0-9a-f]+\.svg)"/.exec(
+      await project.read("raw/index.html"),
+    )?.[1];
+    assert.ok(svg);
+    for (const file of ["evil.svg", svg]) {
+      const published = await project.read(file);
+      assert.match(published, /<rect width="10" height="10" fill="red"\/>/);
+      assert.doesNotMatch(published, /<script|onload/, file);
+    }
+    const serve = await startServer({ root: project.outDir, port: 0 });
+    const chromium = await launchBrowser();
+    try {
+      for (const host of [nginx.url, serve.url]) {
+        for (const file of ["evil.svg", svg]) {
+          const response: Response = await fetch(`${host}${file}`);
+          assert.equal(response.status, 200);
+          assert.match(
+            response.headers.get("content-security-policy") ?? "",
+            /default-src 'none'.*; sandbox$/,
+          );
+          const page = await chromium.context.newPage();
+          await page.goto(host + file, { waitUntil: "load", timeout: 10_000 });
+          const ran = await page.evaluate(() =>
+            ["data-onload", "data-script"].filter((a) => document.documentElement.hasAttribute(a)),
+          );
+          await page.close();
+          assert.deepEqual(ran, [], `${host}${file}`);
+        }
+      }
+    } finally {
+      await chromium.close();
+      await serve.close();
     }
   });
 });
