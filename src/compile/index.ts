@@ -4,4 +4,4 @@ export {
   type BundleModulesOptions,
   type BundledModules,
 } from "./bundle-modules.js";
-export { importCompiled } from "./import-compiled.js";
+export { compiledModuleGone, importCompiled } from "./import-compiled.js";

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { bundleModules } from "../compile/index.js";
+import { bundleModules, compiledModuleGone } from "../compile/index.js";
 import { KilnError, catalog } from "../errors/index.js";
 import { configSchema, type ResolvedConfig } from "./schema.js";
 import { formatIssuePath, issueKeys } from "./standard-schema.js";
@@ -33,6 +33,8 @@ export async function loadConfig(root: string, cacheDir: string): Promise<Loaded
     const module = (await import(url)) as { default?: unknown };
     exported = module.default;
   } catch (error) {
+    if (compiledModuleGone(error, url))
+      throw new KilnError(catalog.CompiledModuleGone({ file }), { file }, { cause: error });
     throw new KilnError(
       catalog.ConfigNotLoadable({ reason: String(error) }),
       { file },
