@@ -5,8 +5,8 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { acquireBuildLock, lockFileOf } from "../../src/build/build-lock.ts";
-import { KilnError } from "../../src/errors/index.ts";
+import { acquireBuildLock, lockFileOf } from "../../src/build/build-lock.js";
+import { KilnError } from "../../src/errors/index.js";
 
 async function tempRoot(): Promise<string> {
   return mkdtemp(path.join(tmpdir(), "kiln-lock-"));
