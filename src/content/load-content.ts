@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { ResolvedConfig } from "../config/index.js";
 import { KilnError, catalog, fromSystemError } from "../errors/index.js";
-import { sha256 } from "../support/index.js";
+import { sha256, thrownReason } from "../support/index.js";
 import type { Source, SourceLogger } from "./source.js";
 import { ContentStore } from "./store.js";
 import { validateEntries } from "./validate-entries.js";
@@ -43,7 +43,7 @@ export async function loadContent(options: LoadContentOptions): Promise<ContentS
       if (KilnError.is(error)) throw error;
       const system = fromSystemError(error);
       if (system) throw system;
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = thrownReason(error);
       throw new KilnError(catalog.SourceFailed({ source: source.name, reason }), undefined, {
         cause: error,
       });

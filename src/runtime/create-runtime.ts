@@ -83,6 +83,8 @@ export async function createSiteRuntime(
 
 /** The config's plugins, from its compiled module (validated when the build loaded it). */
 async function configPlugins({ url, file }: CompiledModule): Promise<KilnPlugin[]> {
-  const module = await importCompiled<{ default?: { plugins?: KilnPlugin[] } }>(url, file);
-  return module.default?.plugins ?? [];
+  type Config = { plugins?: KilnPlugin[] } | undefined;
+  const module = await importCompiled<{ default?: Config | Promise<Config> }>(url, file);
+  // A config may export a promise of itself (see loadConfig).
+  return (await module.default)?.plugins ?? [];
 }
