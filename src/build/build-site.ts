@@ -3,7 +3,7 @@ import path from "node:path";
 import { prepareAssets } from "../assets/index.js";
 import { digestConfig, loadConfig } from "../config/index.js";
 import { emptyCollectionsRead, type Source, type SourceLogger } from "../content/index.js";
-import type { KilnError } from "../errors/index.js";
+import { KilnError, catalog } from "../errors/index.js";
 import { pullRemoteCache } from "../remote-cache/index.js";
 import { outputPathKey, type RouteTable } from "../routes/index.js";
 import { inShard, writeShardManifest, type ShardSpec } from "../shard/index.js";
@@ -75,7 +75,7 @@ export interface BuildResult {
 
 /** config → content → pages → routes → render → public files → swap into place. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const result = await buildOnce(options);
+  const result = await buildRecompiling(options);
   if (options.verify) {
     options.onProgress?.({ stage: "verify" });
     const { files } = await verifyOutput(result.outDir, (outDir) =>
@@ -84,6 +84,21 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return { ...result, verified: files };
   }
   return result;
+}
+
+/**
+ * A build imports what it compiled into .kiln/ (in the render workers too); deleting .kiln/
+ * meanwhile is a user clearing a cache, so the build starts over once and recompiles. The
+ * failed attempt left the previous output whole, so the result is the same bytes.
+ */
+async function buildRecompiling(options: BuildOptions): Promise<BuildResult> {
+  try {
+    return await buildOnce(options);
+  } catch (error) {
+    if (!(KilnError.is(error) && error.code === catalog.CompiledModuleGone.code)) throw error;
+    options.logger.warn("The cache (.kiln/) was deleted during the build; building again.");
+    return await buildOnce(options);
+  }
 }
 
 async function buildOnce(options: BuildOptions): Promise<BuildResult> {

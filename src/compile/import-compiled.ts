@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { KilnError, catalog, type SourceLocation } from "../errors/index.js";
 import { importRestoring, type CompiledFolder } from "./compiled-folder.js";
 
@@ -15,6 +16,8 @@ export async function importCompiled<T>(
   try {
     return (await importRestoring(url, folders)) as T;
   } catch (error) {
+    if (compiledModuleGone(error, url))
+      throw new KilnError(catalog.CompiledModuleGone({ file }), { file }, { cause: error });
     const missing = missingPackage(error);
     if (missing) {
       throw new KilnError(
@@ -26,6 +29,18 @@ export async function importCompiled<T>(
     const reason = error instanceof Error ? error.message : String(error);
     throw new KilnError(catalog.ModuleLoad({ reason }), { file }, { cause: error });
   }
+}
+
+/**
+ * Whether an import failed because `.kiln/` (or part of it) was deleted under it: the compiled
+ * file or one of its chunks is gone. That is the user clearing a cache, not a bug in their
+ * module; the build recompiles once (see `build`) and otherwise says so with a code.
+ */
+export function compiledModuleGone(error: unknown, url: string): boolean {
+  if ((error as { code?: unknown } | null)?.code !== "ERR_MODULE_NOT_FOUND") return false;
+  if (!existsSync(fileURLToPath(url))) return true;
+  const missing = /Cannot find module '([^']+)'/.exec((error as Error).message)?.[1];
+  return missing !== undefined && missing.split(/[\\/]/).includes(".kiln");
 }
 
 /** `lodash` for "Cannot find package 'lodash' imported from …", `@scope/pkg` for scoped ones. */

@@ -4,5 +4,5 @@ export {
   type BundleModulesOptions,
   type BundledModules,
 } from "./bundle-modules.js";
-export { importCompiled } from "./import-compiled.js";
+export { compiledModuleGone, importCompiled } from "./import-compiled.js";
 export { importRestoring, writeCompiledFolder, type CompiledFolder } from "./compiled-folder.js";

@@ -1,7 +1,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { bundleModules, importRestoring, type CompiledFolder } from "../compile/index.js";
+import {
+  bundleModules,
+  compiledModuleGone,
+  importRestoring,
+  type CompiledFolder,
+} from "../compile/index.js";
 import { KilnError, catalog } from "../errors/index.js";
+import { thrownReason } from "../support/index.js";
 import { configSchema, type ResolvedConfig } from "./schema.js";
 import { formatIssuePath, issueKeys } from "./standard-schema.js";
 import { closestName, knownKeysAt } from "./did-you-mean.js";
@@ -40,10 +46,14 @@ export async function loadConfig(root: string, cacheDir: string): Promise<Loaded
   let exported: unknown;
   try {
     const module = (await importRestoring(url, [bundled.folder])) as { default?: unknown };
-    exported = module.default;
+    // `export default (async () => defineConfig(…))()`: a config that needs to await something
+    // first exports a promise of itself.
+    exported = await module.default;
   } catch (error) {
+    if (compiledModuleGone(error, url))
+      throw new KilnError(catalog.CompiledModuleGone({ file }), { file }, { cause: error });
     throw new KilnError(
-      catalog.ConfigNotLoadable({ reason: String(error) }),
+      catalog.ConfigNotLoadable({ reason: thrownReason(error) }),
       { file },
       { cause: error },
     );

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { ResolvedConfig } from "../config/index.js";
 import { KilnError, catalog, fromSystemError } from "../errors/index.js";
-import { sha256 } from "../support/index.js";
+import { sha256, thrownReason } from "../support/index.js";
 import type { Entry } from "./entry.js";
 import type { Source, SourceContext, SourceLogger } from "./source.js";
 import { orderSources } from "./source-order.js";
@@ -98,7 +98,7 @@ async function runSource(
     if (KilnError.is(error)) throw error;
     const system = fromSystemError(error);
     if (system) throw system;
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = thrownReason(error);
     throw new KilnError(catalog.SourceFailed({ source: source.name, reason }), undefined, {
       cause: error,
     });

@@ -1,6 +1,7 @@
 import { compareStrings } from "../support/index.js";
 import { KilnError, catalog } from "../errors/index.js";
 import { describeOrigin, type Entry } from "./entry.js";
+import { entryProblem } from "./entry-shape.js";
 
 /** All entries of all collections, in a deterministic order. */
 export class ContentStore {
@@ -18,6 +19,9 @@ export class ContentStore {
 
   set(entry: Entry): void {
     this.#derived.clear();
+    const problem = entryProblem(entry);
+    // A plain error: loadContent reports it as KILN_SOURCE_FAILED, naming the source.
+    if (problem) throw new TypeError(`store.set() was given an entry whose ${problem}.`);
     this.addCollection(entry.collection);
     const entries = this.#collections.get(entry.collection)!;
     const existing = entries.get(entry.id);

@@ -29,6 +29,15 @@ export const systemErrors = {
     message: ({ path }) => `${path} is a symbolic link that leads back to itself.`,
     hint: () => "Remove or fix the link (ls -l shows where it points).",
   }),
+  CompiledModuleGone: define<{ file: string }>({
+    code: "KILN_CACHE_REMOVED",
+    title: "The cache was deleted while Kiln used it",
+    cause:
+      "Kiln compiles the config and pages into .kiln/ and imports them from there; .kiln/ was deleted (twice in a row, when the build retried) while a build or kiln dev ran.",
+    message: ({ file }) =>
+      `The compiled copy of ${file} in .kiln/ was deleted while Kiln was loading it.`,
+    hint: () => "Run the command again; avoid deleting .kiln/ in a loop while a build runs.",
+  }),
   TooManyFiles: define<{ path: string; operation: string }>({
     code: "KILN_FS_LIMIT",
     title: "The system's file limits were reached",

@@ -57,7 +57,10 @@ export const catalog = {
     title: "Another build is running",
     cause:
       "Two builds of one project at once would write the same cache and output; a build holds .kiln-build.lock while it runs.",
-    message: ({ pid }) => `Another Kiln build of this project is running (process ${pid}).`,
+    message: ({ pid }) =>
+      pid > 0
+        ? `Another Kiln build of this project is running (process ${pid}).`
+        : "Another Kiln build of this project holds .kiln-build.lock (the lock names no process).",
     hint: () => "Wait for it to finish. If no build runs, delete .kiln-build.lock and try again.",
   }),
   LinksBroken: define<{ count: number; list: string }>({

@@ -1,6 +1,7 @@
 import type { SourceLogger } from "../content/index.js";
 import { KilnError, catalog } from "../errors/index.js";
 import type { KilnPlugin } from "./plugin.js";
+import { thrownReason } from "../support/index.js";
 
 /** A rendered page as `kiln:page` hooks see it. */
 export interface PageTransformInput {
@@ -38,7 +39,7 @@ export function pageTransform(plugins: readonly KilnPlugin[], logger: SourceLogg
         if (typeof result === "string") html = result;
       } catch (error) {
         if (KilnError.is(error)) throw error;
-        const reason = error instanceof Error ? error.message : String(error);
+        const reason = thrownReason(error);
         throw new KilnError(
           catalog.PluginFailed({ plugin: plugin.name, hook: `kiln:page (${page.url})`, reason }),
           undefined,

@@ -1,6 +1,7 @@
 import { KilnError, catalog } from "../errors/index.js";
 import type { SourceLogger } from "../content/index.js";
 import type { HookName, KilnPlugin, PluginHooks } from "./plugin.js";
+import { thrownReason } from "../support/index.js";
 
 type HookContext<H extends HookName> = Omit<Parameters<NonNullable<PluginHooks[H]>>[0], "logger">;
 
@@ -34,7 +35,7 @@ export function createPluginRunner(
             error.message = `${error.message} (in plugin ${plugin.name}, hook ${hook})`;
             throw error;
           }
-          const reason = error instanceof Error ? error.message : String(error);
+          const reason = thrownReason(error);
           throw new KilnError(
             catalog.PluginFailed({ plugin: plugin.name, hook, reason }),
             undefined,

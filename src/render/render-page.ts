@@ -1,6 +1,7 @@
 import { h, type ComponentType, type VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
 import { KilnError, catalog } from "../errors/index.js";
+import { thrownReason } from "../support/index.js";
 import { traceComponents } from "./component-trace.js";
 import { assembleDocument, type SiteInfo } from "./document.js";
 import { HeadCollector, HeadContext } from "./head.js";
@@ -60,7 +61,7 @@ export function renderPage(input: RenderPageInput): string {
   const body = traceComponents(() => renderToString(tree));
   if (!body.ok) {
     if (KilnError.is(body.error)) throw body.error.within({ file: input.file });
-    const reason = body.error instanceof Error ? body.error.message : String(body.error);
+    const reason = thrownReason(body.error);
     throw new KilnError(
       catalog.RenderFailed({ url: input.url, page: input.page, component: body.component, reason }),
       { file: input.file, ...userFrame(body.error) },

@@ -87,12 +87,14 @@ export async function createSiteRuntime(
 
 /** The config's plugins, from its compiled module (validated when the build loaded it). */
 async function configPlugins({ url, file, folder }: CompiledModule): Promise<KilnPlugin[]> {
-  const module = await importCompiled<{ default?: { plugins?: KilnPlugin[] } }>(
+  type Config = { plugins?: KilnPlugin[] } | undefined;
+  const module = await importCompiled<{ default?: Config | Promise<Config> }>(
     url,
     file,
     folders(folder),
   );
-  return module.default?.plugins ?? [];
+  // A config may export a promise of itself (see loadConfig).
+  return (await module.default)?.plugins ?? [];
 }
 
 function folders(folder: CompiledFolder | undefined): CompiledFolder[] {

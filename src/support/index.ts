@@ -6,3 +6,4 @@ export { decodeAttribute } from "./html-attribute.js";
 export { attributesOf, forEachTag } from "./html-tags.js";
 export { servedFile, withBasePath } from "./site-paths.js";
 export { publishedBytes, sanitizeSvg } from "./sanitize-svg.js";
+export { thrownReason } from "./thrown-reason.js";

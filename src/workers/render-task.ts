@@ -1,5 +1,6 @@
 import type { StoreSnapshot } from "../content/index.js";
 import { KilnError, type SourceLocation } from "../errors/index.js";
+import { thrownReason } from "../support/index.js";
 import type { IslandManifest, SiteInfo } from "../render/index.js";
 import type { MarkdownBody, RuntimeSpec } from "../runtime/index.js";
 
@@ -72,9 +73,8 @@ export function serializeError(error: unknown): SerializedError {
     const { code, title, message, hint, location } = error;
     return { kiln: true, code, title, message, hint, location };
   }
-  const { message, stack } =
-    error instanceof Error ? error : { message: String(error), stack: undefined };
-  return { kiln: false, message, stack };
+  const stack = error instanceof Error && typeof error.stack === "string" ? error.stack : undefined;
+  return { kiln: false, message: thrownReason(error), stack };
 }
 
 export function reviveError(error: SerializedError): Error {

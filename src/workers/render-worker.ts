@@ -7,9 +7,9 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import type { ComponentType } from "preact";
-import { importRestoring } from "../compile/index.js";
 import { restoreStore } from "../content/index.js";
 import { DefaultLayout } from "../render/index.js";
+import { importCompiled } from "../compile/index.js";
 import { createSiteRuntime, renderPageInSite, writePageAssets } from "../runtime/index.js";
 import { sha256 } from "../support/index.js";
 import {
@@ -30,12 +30,12 @@ async function start(): Promise<void> {
     warnings.push(message),
   );
   const components = new Map<string, AnyComponent>();
-  const componentOf = async (module: string | undefined): Promise<AnyComponent> => {
+  const componentOf = async (module: string | undefined, file: string): Promise<AnyComponent> => {
     if (module === undefined) return DefaultLayout as unknown as AnyComponent;
     let component = components.get(module);
     if (!component) {
       const folders = init.runtime.pages ? [init.runtime.pages] : [];
-      component = ((await importRestoring(module, folders)) as { default: AnyComponent }).default;
+      component = (await importCompiled<{ default: AnyComponent }>(module, file, folders)).default;
       components.set(module, component);
     }
     return component;
@@ -59,7 +59,7 @@ async function start(): Promise<void> {
   const handle = async ({ id, task }: { id: number; task: RenderTask }): Promise<void> => {
     let reply: WorkerReply;
     try {
-      const component = await componentOf(task.module);
+      const component = await componentOf(task.module, task.file);
       const page = await renderPageInSite(runtime, {
         ...task,
         component,
@@ -97,5 +97,14 @@ async function start(): Promise<void> {
 }
 
 // Messages that arrive while the runtime is made wait in the port's queue: the listener is
-// added once it is ready.
-await start();
+// added once it is ready. A runtime that cannot be made (a compiled module deleted with .kiln/,
+// a config that throws here) answers every page with its error, which keeps its code: a
+// worker that died instead would reach the user as an uncoded, internal error.
+try {
+  await start();
+} catch (error) {
+  const serialized = serializeError(error);
+  parentPort!.on("message", ({ id }: { id: number }) =>
+    parentPort!.postMessage({ id, ok: false, error: serialized } satisfies WorkerReply),
+  );
+}
