@@ -7,6 +7,7 @@ import {
   type Source,
   type SourceLogger,
 } from "../content/index.js";
+import { describeCollections } from "../graphql/index.js";
 import { builtinPlugins } from "../outputs/index.js";
 import {
   createPluginRunner,
@@ -119,6 +120,7 @@ export async function prepareSite(options: PrepareSiteOptions): Promise<Prepared
     config: options.configModule,
     base: config.site.base,
     cspMeta: config.cspMeta,
+    graphql: describeCollections(config.collections, store.names()),
   };
   const runtime = await createSiteRuntime(store, runtimeSpec, warn);
   const assetsPlugin = createAssetsServerPlugin(root);

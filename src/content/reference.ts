@@ -26,7 +26,9 @@ export function reference<C extends string>(collection: C) {
       const ref = { collection, id };
       Object.defineProperty(ref, REFERENCE, { value: true });
       return ref;
-    });
+    })
+    // Says which collection, for schemas made from this one (GraphQL, JSON Schema).
+    .meta({ kilnReference: collection });
 }
 
 export function isReference(value: unknown): value is EntryReference {

@@ -6,6 +6,7 @@
 import { checkErrors } from "./catalog-check.js";
 import { contentErrors } from "./catalog-content.js";
 import { deployErrors } from "./catalog-deploy.js";
+import { graphqlErrors } from "./catalog-graphql.js";
 import { initErrors } from "./catalog-init.js";
 import { sourceErrors } from "./catalog-sources.js";
 import { systemErrors } from "./catalog-system.js";
@@ -492,4 +493,5 @@ export const catalog = {
   ...systemErrors,
   ...initErrors,
   ...checkErrors,
+  ...graphqlErrors,
 } as const;
