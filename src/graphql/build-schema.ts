@@ -143,6 +143,8 @@ function matchType({ match }: FieldPlan): GraphQLInputType | undefined {
   switch (match) {
     case undefined:
       return undefined;
+    case "id":
+      return GraphQLID;
     case "string":
     case "date":
       return GraphQLString;

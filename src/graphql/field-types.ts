@@ -25,7 +25,7 @@ export const JsonScalar = new GraphQLScalarType({
 export interface FieldPlan {
   type: GraphQLOutputType;
   /** The type `where` takes for it, when it can be matched (a scalar, an enum, a reference id). */
-  match?: "string" | "date" | "int" | "float" | "boolean" | GraphQLEnumType | undefined;
+  match?: "id" | "string" | "date" | "int" | "float" | "boolean" | GraphQLEnumType | undefined;
   read: (value: unknown) => unknown;
 }
 
@@ -50,7 +50,7 @@ function planInner(context: TypeContext, schema: JsonSchema, typeName: string): 
   if (target !== undefined && entryType) {
     return {
       type: entryType,
-      match: "string",
+      match: "id",
       read: (value) => {
         const id = typeof value === "string" ? value : (value as { id?: unknown } | null)?.id;
         return typeof id === "string" ? context.entry(target, id) : null;
