@@ -7,7 +7,7 @@ import {
   type Source,
   type SourceLogger,
 } from "../content/index.js";
-import { describeCollections } from "../graphql/index.js";
+import { describeCollections, writeGraphqlTypes } from "../graphql/index.js";
 import { builtinPlugins } from "../outputs/index.js";
 import {
   createPluginRunner,
@@ -123,6 +123,8 @@ export async function prepareSite(options: PrepareSiteOptions): Promise<Prepared
     graphql: describeCollections(config.collections, store.names()),
   };
   const runtime = await createSiteRuntime(store, runtimeSpec, warn);
+  // `.kiln/graphql.d.ts`: the types of `query()`'s schema, for the project's type checks.
+  await writeGraphqlTypes(options.sharedCacheDir, runtime.graphql!.schema());
   const assetsPlugin = createAssetsServerPlugin(root);
   const pages = await loadPages({
     paths,

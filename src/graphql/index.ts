@@ -6,3 +6,4 @@ export {
   runWithGraphql,
   type GraphqlRuntime,
 } from "./graphql-runtime.js";
+export { graphqlTypes, writeGraphqlTypes } from "./typegen.js";
