@@ -56,10 +56,20 @@ export function buildSchema(model: GraphqlModel): GraphQLSchema {
           },
         };
         if (!schema) {
-          own["data"] = { type: JsonScalar, description: "The collection has no zod schema.", resolve: (e) => e.data };
+          own["data"] = {
+            type: JsonScalar,
+            description: "The collection has no zod schema.",
+            resolve: (e) => e.data,
+          };
           return own;
         }
-        const fields = dataFields(context, schema, typeName, ENTRY_FIELDS, (entry) => (entry as Entry).data);
+        const fields = dataFields(
+          context,
+          schema,
+          typeName,
+          ENTRY_FIELDS,
+          (entry) => (entry as Entry).data,
+        );
         fieldsOf.set(collection, fields);
         return { ...own, ...(fields.config as GraphQLFieldConfigMap<Entry, unknown>) };
       },
@@ -76,29 +86,25 @@ export function buildSchema(model: GraphqlModel): GraphQLSchema {
   };
   for (const collection of collections) {
     const type = entryTypes.get(collection)!;
-    const where = whereType(name, type, () => {
-      void type.getFields(); // makes the data fields known
-      return fieldsOf.get(collection);
-    });
+    void type.getFields(); // every entry type exists now: its data fields can be made
+    const known = fieldsOf.get(collection);
+    const where = known && whereType(name, type, known);
     query[fields(`all${pascalCase(collection)}`)] = {
       type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(type))),
       description: `Entries of "${collection}": those matching every field of \`where\`, in \`sort\` order ("date", or "-date" for newest first), from \`offset\`, at most \`limit\`.`,
       args: {
-        where: { type: where },
+        ...(where ? { where: { type: where } } : {}),
         sort: { type: GraphQLString },
         limit: { type: GraphQLInt },
         offset: { type: GraphQLInt },
       },
-      resolve: (_, args: QueryArgs) => {
-        void type.getFields();
-        const known = fieldsOf.get(collection);
-        return queryCollection(collection, {
+      resolve: (_, args: QueryArgs) =>
+        queryCollection(collection, {
           where: args.where ? whereValues(args.where, known) : undefined,
           sort: args.sort ? sortKey(args.sort, known) : undefined,
           limit: args.limit ?? undefined,
           offset: args.offset ?? undefined,
-        });
-      },
+        }),
     };
     query[fields(lowerFirst(pascalCase(singular(collection))))] = {
       type,
@@ -120,23 +126,22 @@ function lowerFirst(text: string): string {
   return text[0]!.toLowerCase() + text.slice(1);
 }
 
-/** `PostWhere`: each field that can be matched, by value (an array field: one of its items). */
+/**
+ * `PostWhere`: each field that can be matched, by value (an array field: one of its items);
+ * none when no field can be (GraphQL has no empty input types).
+ */
 function whereType(
   name: (wanted: string) => string,
   type: GraphQLObjectType,
-  known: () => DataFields | undefined,
-): GraphQLInputObjectType {
-  return new GraphQLInputObjectType({
-    name: name(`${type.name}Where`),
-    fields: () => {
-      const inputs: Record<string, { type: GraphQLInputType }> = {};
-      for (const [field, { plan }] of known()?.byName ?? []) {
-        const input = matchType(plan);
-        if (input) inputs[field] = { type: input };
-      }
-      return inputs;
-    },
-  });
+  known: DataFields,
+): GraphQLInputObjectType | undefined {
+  const inputs: Record<string, { type: GraphQLInputType }> = {};
+  for (const [field, { plan }] of known.byName) {
+    const input = matchType(plan);
+    if (input) inputs[field] = { type: input };
+  }
+  if (Object.keys(inputs).length === 0) return undefined;
+  return new GraphQLInputObjectType({ name: name(`${type.name}Where`), fields: inputs });
 }
 
 function matchType({ match }: FieldPlan): GraphQLInputType | undefined {
@@ -166,7 +171,8 @@ function whereValues(where: Record<string, unknown>, known: DataFields | undefin
     const { key, plan } = known!.byName.get(field)!;
     if (plan.match === "date") {
       const date = typeof value === "string" ? parseIsoDate(value) : undefined;
-      if (!date) throw new GraphQLError(`where.${field}: ${JSON.stringify(value)} is not an ISO 8601 date`);
+      if (!date)
+        throw new GraphQLError(`where.${field}: ${JSON.stringify(value)} is not an ISO 8601 date`);
       values[key] = date;
     } else {
       values[key] = value;
@@ -181,7 +187,9 @@ function sortKey(sort: string, known: DataFields | undefined): string {
   const key = known?.byName.get(field)?.key;
   if (key === undefined) {
     const names = [...(known?.byName.keys() ?? [])].join(", ") || "none";
-    throw new GraphQLError(`sort: "${field}" is not a field of the collection (its fields: ${names})`);
+    throw new GraphQLError(
+      `sort: "${field}" is not a field of the collection (its fields: ${names})`,
+    );
   }
   return descending ? `-${key}` : key;
 }

@@ -12,7 +12,7 @@ import {
   type GraphQLOutputType,
 } from "graphql";
 import type { JsonSchema } from "./model.js";
-import { createNamer, fieldName, isGraphqlName, pascalCase } from "./names.js";
+import { fieldName, isGraphqlName, pascalCase, type createNamer } from "./names.js";
 
 /** Anything a schema cannot say more of (a record, a union): the value as it is. */
 export const JsonScalar = new GraphQLScalarType({
@@ -37,7 +37,12 @@ export interface TypeContext {
 }
 
 /** The GraphQL type of a JSON Schema, named after where it sits (`PostSeo` for `seo` in posts). */
-export function planField(context: TypeContext, schema: JsonSchema, typeName: string, required: boolean): FieldPlan {
+export function planField(
+  context: TypeContext,
+  schema: JsonSchema,
+  typeName: string,
+  required: boolean,
+): FieldPlan {
   const { inner, nullable } = unwrapNull(schema);
   const plan = planInner(context, inner, typeName);
   const nonNull = required && !nullable && !(plan.type instanceof GraphQLNonNull);
@@ -61,9 +66,16 @@ function planInner(context: TypeContext, schema: JsonSchema, typeName: string): 
   switch (schema.type) {
     case "string":
       if (schema.format === "date-time") {
-        return { type: GraphQLString, match: "date", read: (v) => (v instanceof Date ? v.toISOString() : v) };
+        return {
+          type: GraphQLString,
+          match: "date",
+          read: (v) => (v instanceof Date ? v.toISOString() : v),
+        };
       }
-      if (schema.enum?.length && schema.enum.every((v) => typeof v === "string" && isGraphqlName(v))) {
+      if (
+        schema.enum?.length &&
+        schema.enum.every((v) => typeof v === "string" && isGraphqlName(v))
+      ) {
         const type = new GraphQLEnumType({
           name: context.name(typeName),
           values: Object.fromEntries(schema.enum.map((v) => [v as string, { value: v }])),
@@ -89,9 +101,15 @@ function planInner(context: TypeContext, schema: JsonSchema, typeName: string): 
     case "object":
       if (schema.properties && Object.keys(schema.properties).length > 0) {
         const fields = dataFields(context, schema, typeName);
-        const type = new GraphQLObjectType({ name: context.name(typeName), fields: () => fields.config });
+        const type = new GraphQLObjectType({
+          name: context.name(typeName),
+          fields: () => fields.config,
+        });
         return { type, read: same };
       }
+      break;
+    default:
+      // A union, a record, an `any`: nothing a GraphQL type says.
       break;
   }
   return { type: JsonScalar, read: same };
@@ -106,7 +124,8 @@ function unwrapNull(schema: JsonSchema): { inner: JsonSchema; nullable: boolean 
   }
   if (schema.anyOf) {
     const others = schema.anyOf.filter((option) => option.type !== "null");
-    if (others.length === 1) return { inner: others[0]!, nullable: others.length < schema.anyOf.length };
+    if (others.length === 1)
+      return { inner: others[0]!, nullable: others.length < schema.anyOf.length };
     return { inner: {}, nullable: true };
   }
   return { inner: schema, nullable: false };

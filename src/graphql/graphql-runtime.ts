@@ -9,7 +9,11 @@ export interface GraphqlRuntime {
   readonly model: GraphqlModel;
   schema(): GraphQLSchema;
   /** Runs a query against the store the caller runs in (`runInSite`). Synchronous, like a render. */
-  execute(source: string, variables?: Record<string, unknown>, operationName?: string): ExecutionResult;
+  execute(
+    source: string,
+    variables?: Record<string, unknown>,
+    operationName?: string,
+  ): ExecutionResult;
 }
 
 export function createGraphqlRuntime(model: GraphqlModel): GraphqlRuntime {

@@ -31,7 +31,9 @@ export function describeCollections(
 ): GraphqlModel {
   const all = [...new Set([...Object.keys(collections), ...names])].sort();
   return {
-    collections: Object.fromEntries(all.map((name) => [name, dataSchema(collections[name]?.schema)])),
+    collections: Object.fromEntries(
+      all.map((name) => [name, dataSchema(collections[name]?.schema)]),
+    ),
   };
 }
 

@@ -49,7 +49,10 @@ describe("kiln dev serves GraphQL at /_kiln/graphql", () => {
   });
 
   it("an error in the query comes back as GraphQL errors", async () => {
-    const { status, body } = await post(dev.port, JSON.stringify({ query: "{ allPosts { nope } }" }));
+    const { status, body } = await post(
+      dev.port,
+      JSON.stringify({ query: "{ allPosts { nope } }" }),
+    );
     assert.equal(status, 200);
     const result = JSON.parse(body) as { errors: { message: string }[] };
     assert.match(result.errors[0]!.message, /Cannot query field "nope" on type "Post"/);
@@ -64,7 +67,10 @@ describe("kiln dev serves GraphQL at /_kiln/graphql", () => {
     const html = await response.text();
     assert.match(html, /<form id="run">/);
     assert.match(html, /subtitle: String\n/);
-    assert.match(html, /allPosts\(where: PostWhere, sort: String, limit: Int, offset: Int\): \[Post!\]!/);
+    assert.match(
+      html,
+      /allPosts\(where: PostWhere, sort: String, limit: Int, offset: Int\): \[Post!\]!/,
+    );
   });
 
   it("refuses a foreign Host header, a foreign Origin and a body that is not JSON", async () => {

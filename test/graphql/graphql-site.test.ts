@@ -36,7 +36,9 @@ describe("query() in pages: GraphQL over the collections, at build time", () => 
 
   it("an optional field that no entry has is queryable and null", async () => {
     const html = await project.html("index.html");
-    const subtitles = html.querySelectorAll("#posts li").map((li) => li.getAttribute("data-subtitle"));
+    const subtitles = html
+      .querySelectorAll("#posts li")
+      .map((li) => li.getAttribute("data-subtitle"));
     assert.deepEqual(subtitles, ["null", "null", "null"]);
   });
 
@@ -60,8 +62,8 @@ describe("query() in pages: GraphQL over the collections, at build time", () => 
   it("writes .kiln/graphql.d.ts with the schema's types, optional fields nullable", async () => {
     const types = await readFile(path.join(project.root, ".kiln/graphql.d.ts"), "utf8");
     assert.match(types, /declare namespace KilnGraphql \{/);
-    assert.match(types, /interface Post \{[^}]*\n    subtitle: string \| null;/);
-    assert.match(types, /interface Post \{[^}]*\n    author: Author;/);
+    assert.match(types, /interface Post \{[^}]*\n {4}subtitle: string \| null;/);
+    assert.match(types, /interface Post \{[^}]*\n {4}author: Author;/);
     assert.match(types, /type PostKind = "essay" \| "note";/);
     assert.match(types, /allPosts: Post\[\];/);
   });
@@ -71,7 +73,10 @@ describe("query() in pages: GraphQL over the collections, at build time", () => 
     try {
       const page = path.join(broken.root, "src/pages/index.tsx");
       const source = await readFile(page, "utf8");
-      await writeFile(page, source.replace("      subtitle\n", "      subtitle\n      coverImage\n"));
+      await writeFile(
+        page,
+        source.replace("      subtitle\n", "      subtitle\n      coverImage\n"),
+      );
       const result = await broken.build("--workers", "0");
       assert.equal(result.code, 1);
       assert.match(result.stderr, /KILN_GRAPHQL_QUERY/);
