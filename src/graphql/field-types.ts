@@ -108,6 +108,7 @@ function planInner(context: TypeContext, schema: JsonSchema, typeName: string): 
         return { type, read: same };
       }
       break;
+    case undefined:
     default:
       // A union, a record, an `any`: nothing a GraphQL type says.
       break;
