@@ -1,5 +1,13 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { graphqlSync, type ExecutionResult, type GraphQLSchema } from "graphql";
+import {
+  executeSync,
+  GraphQLError,
+  parse,
+  validate,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLSchema,
+} from "graphql";
 import { KilnError, catalog } from "../errors/index.js";
 import { buildSchema } from "./build-schema.js";
 import type { GraphqlModel } from "./model.js";
@@ -16,13 +24,41 @@ export interface GraphqlRuntime {
   ): ExecutionResult;
 }
 
+/** Pages share a few query texts: each is parsed and validated once, up to this many. */
+const DOCUMENT_LIMIT = 500;
+
 export function createGraphqlRuntime(model: GraphqlModel): GraphqlRuntime {
   let schema: GraphQLSchema | undefined;
+  // A thousand author pages run one query text: parse and validate it once, not per page.
+  const documents = new Map<string, DocumentNode | readonly GraphQLError[]>();
+  const prepare = (source: string) => {
+    let document = documents.get(source);
+    if (document) return document;
+    try {
+      const parsed = parse(source);
+      const errors = validate(runtime.schema(), parsed);
+      document = errors.length > 0 ? errors : parsed;
+    } catch (error) {
+      if (!(error instanceof GraphQLError)) throw error;
+      document = [error];
+    }
+    if (documents.size >= DOCUMENT_LIMIT) documents.delete(documents.keys().next().value!);
+    documents.set(source, document);
+    return document;
+  };
   const runtime: GraphqlRuntime = {
     model,
     schema: () => (schema ??= buildSchema(model)),
-    execute: (source, variables, operationName) =>
-      graphqlSync({ schema: runtime.schema(), source, variableValues: variables, operationName }),
+    execute: (source, variables, operationName) => {
+      const document = prepare(source);
+      if (!("kind" in document)) return { errors: document };
+      return executeSync({
+        schema: runtime.schema(),
+        document,
+        variableValues: variables,
+        operationName,
+      });
+    },
   };
   return runtime;
 }
