@@ -124,7 +124,7 @@ export async function prepareSite(options: PrepareSiteOptions): Promise<Prepared
   };
   const runtime = await createSiteRuntime(store, runtimeSpec, warn);
   // `.kiln/graphql.d.ts`: the types of `query()`'s schema, for the project's type checks.
-  await writeGraphqlTypes(options.sharedCacheDir, runtime.graphql!.schema());
+  await writeGraphqlTypes(root, options.sharedCacheDir, () => runtime.graphql!.schema());
   const assetsPlugin = createAssetsServerPlugin(root);
   const pages = await loadPages({
     paths,

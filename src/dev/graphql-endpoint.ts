@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { printSchema } from "graphql";
 import { escapeText } from "../render/index.js";
 import { runInSite, type SiteRuntime } from "../runtime/index.js";
 import { isAllowedOrigin, sendBody, sendText } from "../serve/index.js";
@@ -29,7 +28,7 @@ export async function handleGraphql(
   const runtime = context.runtime?.graphql && context.runtime;
   if (req.method === "GET" || req.method === "HEAD") {
     if (!runtime) return sendText(res, 503);
-    const html = explorerPage(printSchema(runtime.graphql!.schema()));
+    const html = explorerPage(runtime.graphql!.sdl());
     return sendBody(req, res, 200, "text/html; charset=utf-8", html, "no-store");
   }
   if (req.method !== "POST") {

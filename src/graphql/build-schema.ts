@@ -1,21 +1,14 @@
-import {
-  GraphQLError,
-  GraphQLID,
+import type {
+  GraphQLFieldConfigMap,
   GraphQLInputObjectType,
-  GraphQLInt,
-  GraphQLList,
-  GraphQLNonNull,
+  GraphQLInputType,
   GraphQLObjectType,
   GraphQLSchema,
-  GraphQLString,
-  GraphQLBoolean,
-  GraphQLFloat,
-  type GraphQLFieldConfigMap,
-  type GraphQLInputType,
 } from "graphql";
+import { graphqlJs } from "./graphql-js.js";
 import { parseIsoDate, queryCollection, queryEntry, type Entry } from "../content/index.js";
 import { renderEntry } from "../markdown/index.js";
-import { dataFields, JsonScalar, type DataFields, type FieldPlan } from "./field-types.js";
+import { dataFields, type DataFields, type FieldPlan } from "./field-types.js";
 import type { GraphqlModel } from "./model.js";
 import { createNamer, pascalCase, singular } from "./names.js";
 
@@ -29,14 +22,30 @@ const ENTRY_FIELDS = ["id", "html"];
  * queries), so the schema is made once per build, worker or dev session.
  */
 export function buildSchema(model: GraphqlModel): GraphQLSchema {
+  const {
+    GraphQLID,
+    GraphQLInt,
+    GraphQLList,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLScalarType,
+    GraphQLSchema,
+    GraphQLString,
+  } = graphqlJs();
   const name = createNamer();
   name("Query");
   name("JSON");
   const collections = Object.keys(model.collections);
   const entryTypes = new Map<string, GraphQLObjectType>();
   const fieldsOf = new Map<string, DataFields>();
+  const json = new GraphQLScalarType({
+    name: "JSON",
+    description: "A value as the entry holds it (a record or a union the schema has no type for).",
+    serialize: (value) => value,
+  });
   const context = {
     name,
+    json,
     entryType: (collection: string) => entryTypes.get(collection),
     entry: (collection: string, id: string) => queryEntry(collection, id) ?? null,
   };
@@ -57,7 +66,7 @@ export function buildSchema(model: GraphqlModel): GraphQLSchema {
         };
         if (!schema) {
           own["data"] = {
-            type: JsonScalar,
+            type: json,
             description: "The collection has no zod schema.",
             resolve: (e) => e.data,
           };
@@ -135,6 +144,7 @@ function whereType(
   type: GraphQLObjectType,
   known: DataFields,
 ): GraphQLInputObjectType | undefined {
+  const { GraphQLInputObjectType } = graphqlJs();
   const inputs: Record<string, { type: GraphQLInputType }> = {};
   for (const [field, { plan }] of known.byName) {
     const input = matchType(plan);
@@ -145,6 +155,7 @@ function whereType(
 }
 
 function matchType({ match }: FieldPlan): GraphQLInputType | undefined {
+  const { GraphQLBoolean, GraphQLFloat, GraphQLID, GraphQLInt, GraphQLString } = graphqlJs();
   switch (match) {
     case undefined:
       return undefined;
@@ -165,6 +176,7 @@ function matchType({ match }: FieldPlan): GraphQLInputType | undefined {
 }
 
 function whereValues(where: Record<string, unknown>, known: DataFields | undefined) {
+  const { GraphQLError } = graphqlJs();
   const values: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(where)) {
     if (value === null || value === undefined) continue;
@@ -182,6 +194,7 @@ function whereValues(where: Record<string, unknown>, known: DataFields | undefin
 }
 
 function sortKey(sort: string, known: DataFields | undefined): string {
+  const { GraphQLError } = graphqlJs();
   const descending = sort.startsWith("-");
   const field = descending ? sort.slice(1) : sort;
   const key = known?.byName.get(field)?.key;

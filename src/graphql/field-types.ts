@@ -1,25 +1,13 @@
-import {
-  GraphQLBoolean,
+import type {
   GraphQLEnumType,
-  GraphQLFloat,
-  GraphQLInt,
-  GraphQLList,
-  GraphQLNonNull,
+  GraphQLFieldConfigMap,
   GraphQLObjectType,
+  GraphQLOutputType,
   GraphQLScalarType,
-  GraphQLString,
-  type GraphQLFieldConfigMap,
-  type GraphQLOutputType,
 } from "graphql";
+import { graphqlJs } from "./graphql-js.js";
 import type { JsonSchema } from "./model.js";
 import { fieldName, isGraphqlName, pascalCase, type createNamer } from "./names.js";
-
-/** Anything a schema cannot say more of (a record, a union): the value as it is. */
-export const JsonScalar = new GraphQLScalarType({
-  name: "JSON",
-  description: "A value as the entry holds it (a record or a union the schema has no type for).",
-  serialize: (value) => value,
-});
 
 /** How one data field is typed, and how its stored value becomes the field's value. */
 export interface FieldPlan {
@@ -31,6 +19,8 @@ export interface FieldPlan {
 
 export interface TypeContext {
   name: ReturnType<typeof createNamer>;
+  /** Anything a schema cannot say more of (a record, a union): the value as it is. */
+  json: GraphQLScalarType;
   /** The entry type of a collection, and reading one entry by id. */
   entryType: (collection: string) => GraphQLObjectType | undefined;
   entry: (collection: string, id: string) => unknown;
@@ -43,6 +33,7 @@ export function planField(
   typeName: string,
   required: boolean,
 ): FieldPlan {
+  const { GraphQLNonNull } = graphqlJs();
   const { inner, nullable } = unwrapNull(schema);
   const plan = planInner(context, inner, typeName);
   const nonNull = required && !nullable && !(plan.type instanceof GraphQLNonNull);
@@ -50,6 +41,8 @@ export function planField(
 }
 
 function planInner(context: TypeContext, schema: JsonSchema, typeName: string): FieldPlan {
+  const { GraphQLBoolean, GraphQLEnumType, GraphQLFloat, GraphQLInt, GraphQLList } = graphqlJs();
+  const { GraphQLObjectType, GraphQLString } = graphqlJs();
   const target = schema.kilnReference;
   const entryType = target === undefined ? undefined : context.entryType(target);
   if (target !== undefined && entryType) {
@@ -113,7 +106,7 @@ function planInner(context: TypeContext, schema: JsonSchema, typeName: string): 
       // A union, a record, an `any`: nothing a GraphQL type says.
       break;
   }
-  return { type: JsonScalar, read: same };
+  return { type: context.json, read: same };
 }
 
 /** `type: ["string", "null"]` and `anyOf: [x, {type: "null"}]`: x, nullable. */

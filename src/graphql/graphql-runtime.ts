@@ -1,13 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import {
-  executeSync,
-  GraphQLError,
-  parse,
-  validate,
-  type DocumentNode,
-  type ExecutionResult,
-  type GraphQLSchema,
-} from "graphql";
+import type { DocumentNode, ExecutionResult, GraphQLError, GraphQLSchema } from "graphql";
+import { graphqlJs } from "./graphql-js.js";
 import { KilnError, catalog } from "../errors/index.js";
 import { buildSchema } from "./build-schema.js";
 import type { GraphqlModel } from "./model.js";
@@ -16,6 +9,8 @@ import type { GraphqlModel } from "./model.js";
 export interface GraphqlRuntime {
   readonly model: GraphqlModel;
   schema(): GraphQLSchema;
+  /** The schema in GraphQL's own notation, for the explorer. */
+  sdl(): string;
   /** Runs a query against the store the caller runs in (`runInSite`). Synchronous, like a render. */
   execute(
     source: string,
@@ -32,6 +27,7 @@ export function createGraphqlRuntime(model: GraphqlModel): GraphqlRuntime {
   // A thousand author pages run one query text: parse and validate it once, not per page.
   const documents = new Map<string, DocumentNode | readonly GraphQLError[]>();
   const prepare = (source: string) => {
+    const { GraphQLError, parse, validate } = graphqlJs();
     let document = documents.get(source);
     if (document) return document;
     try {
@@ -49,10 +45,11 @@ export function createGraphqlRuntime(model: GraphqlModel): GraphqlRuntime {
   const runtime: GraphqlRuntime = {
     model,
     schema: () => (schema ??= buildSchema(model)),
+    sdl: () => graphqlJs().printSchema(runtime.schema()),
     execute: (source, variables, operationName) => {
       const document = prepare(source);
       if (!("kind" in document)) return { errors: document };
-      return executeSync({
+      return graphqlJs().executeSync({
         schema: runtime.schema(),
         document,
         variableValues: variables,

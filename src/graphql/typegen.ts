@@ -1,14 +1,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import {
-  GraphQLEnumType,
-  GraphQLList,
-  GraphQLNonNull,
-  GraphQLObjectType,
-  GraphQLScalarType,
-  type GraphQLSchema,
-  type GraphQLType,
-} from "graphql";
+import type { GraphQLSchema, GraphQLType } from "graphql";
+import { graphqlJs } from "./graphql-js.js";
 
 const SCALARS: Record<string, string> = {
   ID: "string",
@@ -24,6 +17,7 @@ const SCALARS: Record<string, string> = {
  * page names them without an import: `query<{ allPosts: KilnGraphql.Post[] }>(…)`.
  */
 export function graphqlTypes(schema: GraphQLSchema): string {
+  const { isEnumType, isObjectType } = graphqlJs();
   const lines = [
     "// Written by Kiln from the collections' schemas in kiln.config.ts, on every build and",
     "// `kiln dev`. Do not edit: add `.kiln/graphql.d.ts` to tsconfig.json's `include`.",
@@ -33,10 +27,10 @@ export function graphqlTypes(schema: GraphQLSchema): string {
     .filter((type) => !type.name.startsWith("__"))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const type of types) {
-    if (type instanceof GraphQLEnumType) {
+    if (isEnumType(type)) {
       const values = type.getValues().map((value) => JSON.stringify(value.value));
       lines.push(`  type ${type.name} = ${values.join(" | ")};`);
-    } else if (type instanceof GraphQLObjectType) {
+    } else if (isObjectType(type)) {
       lines.push(`  interface ${type.name} {`);
       for (const field of Object.values(type.getFields())) {
         lines.push(`    ${field.name}: ${tsType(field.type)};`);
@@ -49,20 +43,31 @@ export function graphqlTypes(schema: GraphQLSchema): string {
 }
 
 function tsType(type: GraphQLType, nullable = true): string {
-  if (type instanceof GraphQLNonNull) return tsType(type.ofType, false);
+  const { isListType, isNonNullType, isScalarType } = graphqlJs();
+  if (isNonNullType(type)) return tsType(type.ofType, false);
   const orNull = nullable ? " | null" : "";
-  if (type instanceof GraphQLList) {
+  if (isListType(type)) {
     const item = tsType(type.ofType);
     return `${item.includes(" ") ? `(${item})` : item}[]${orNull}`;
   }
-  if (type instanceof GraphQLScalarType) return `${SCALARS[type.name] ?? "unknown"}${orNull}`;
+  if (isScalarType(type)) return `${SCALARS[type.name] ?? "unknown"}${orNull}`;
   return `${type.name}${orNull}`;
 }
 
-/** Writes `<cacheDir>/graphql.d.ts`, only when it changed (editors and watchers see no churn). */
-export async function writeGraphqlTypes(cacheDir: string, schema: GraphQLSchema): Promise<void> {
+/**
+ * Writes `<cacheDir>/graphql.d.ts` when the project's tsconfig.json names it (a project that
+ * does not use GraphQL never loads graphql-js), and only when it changed (editors and
+ * watchers see no churn).
+ */
+export async function writeGraphqlTypes(
+  root: string,
+  cacheDir: string,
+  schema: () => GraphQLSchema,
+): Promise<void> {
+  const tsconfig = await readFile(path.join(root, "tsconfig.json"), "utf8").catch(() => "");
+  if (!tsconfig.includes("graphql.d.ts")) return;
   const file = path.join(cacheDir, "graphql.d.ts");
-  const text = graphqlTypes(schema);
+  const text = graphqlTypes(schema());
   const before = await readFile(file, "utf8").catch(() => undefined);
   if (before === text) return;
   await mkdir(cacheDir, { recursive: true });
