@@ -20,7 +20,7 @@ export function graphqlTypes(schema: GraphQLSchema): string {
   const { isEnumType, isObjectType } = graphqlJs();
   const lines = [
     "// Written by Kiln from the collections' schemas in kiln.config.ts, on every build and",
-    "// `kiln dev`. Do not edit: add `.kiln/graphql.d.ts` to tsconfig.json's `include`.",
+    "// `kiln dev` while tsconfig.json includes this file. Do not edit.",
     "declare namespace KilnGraphql {",
   ];
   const types = Object.values(schema.getTypeMap())

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { readFile, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { copyProject, type Project } from "../helpers/build-fixture.js";
@@ -77,7 +78,10 @@ describe("query() in pages: GraphQL over the collections, at build time", () => 
         page,
         source.replace("      subtitle\n", "      subtitle\n      coverImage\n"),
       );
+      // Without tsconfig.json naming the types file, no types are written.
+      await rm(path.join(broken.root, "tsconfig.json"));
       const result = await broken.build("--workers", "0");
+      assert.equal(existsSync(path.join(broken.root, ".kiln/graphql.d.ts")), false);
       assert.equal(result.code, 1);
       assert.match(result.stderr, /KILN_GRAPHQL_QUERY/);
       assert.match(result.stderr, /Cannot query field "coverImage" on type "Post"/);
