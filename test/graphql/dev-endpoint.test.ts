@@ -73,7 +73,7 @@ describe("kiln dev serves GraphQL at /_kiln/graphql", () => {
     );
   });
 
-  it("refuses a foreign Host header, a foreign Origin and a body that is not JSON", async () => {
+  it("refuses a foreign Host header, a foreign Origin, a body that is not JSON or is too large", async () => {
     const body = JSON.stringify({ query: "{ allPosts { title } }" });
     const foreignHost = await post(dev.port, body, { Host: "attacker.example" });
     assert.equal(foreignHost.status, 403);
@@ -85,6 +85,8 @@ describe("kiln dev serves GraphQL at /_kiln/graphql", () => {
     // A plain form on another site can send text/plain without a preflight: not a query.
     const form = await post(dev.port, body, { "Content-Type": "text/plain" });
     assert.equal(form.status, 415);
+    const huge = await post(dev.port, JSON.stringify({ query: `{ ${" ".repeat(1_100_000)} }` }));
+    assert.equal(huge.status, 413);
     const ownOrigin = await post(dev.port, body, { Origin: `http://localhost:${dev.port}` });
     assert.equal(ownOrigin.status, 200);
     assert.match(ownOrigin.body, /First post/);
