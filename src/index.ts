@@ -11,6 +11,7 @@ import {
 } from "./content/index.js";
 import type { SiteInfo } from "./render/index.js";
 export { isoDate, reference, type EntryReference } from "./content/index.js";
+export { query } from "./graphql/index.js";
 
 export {
   defineConfig,

@@ -7,6 +7,7 @@ import {
   type Source,
   type SourceLogger,
 } from "../content/index.js";
+import { describeCollections, writeGraphqlTypes } from "../graphql/index.js";
 import { builtinPlugins } from "../outputs/index.js";
 import {
   createPluginRunner,
@@ -119,8 +120,11 @@ export async function prepareSite(options: PrepareSiteOptions): Promise<Prepared
     config: options.configModule,
     base: config.site.base,
     cspMeta: config.cspMeta,
+    graphql: describeCollections(config.collections, store.names()),
   };
   const runtime = await createSiteRuntime(store, runtimeSpec, warn);
+  // `.kiln/graphql.d.ts`: the types of `query()`'s schema, for the project's type checks.
+  await writeGraphqlTypes(root, options.sharedCacheDir, () => runtime.graphql!.schema());
   const assetsPlugin = createAssetsServerPlugin(root);
   const { pages, folder: pagesFolder } = await loadPages({
     paths,

@@ -19,14 +19,18 @@ const REFERENCE = Symbol.for("kiln.reference");
  * The build checks that the entry exists; `getEntry(post.data.author)` reads it.
  */
 export function reference<C extends string>(collection: C) {
-  return z
-    .string()
-    .min(1)
-    .transform((id): EntryReference<C> => {
-      const ref = { collection, id };
-      Object.defineProperty(ref, REFERENCE, { value: true });
-      return ref;
-    });
+  return (
+    z
+      .string()
+      .min(1)
+      .transform((id): EntryReference<C> => {
+        const ref = { collection, id };
+        Object.defineProperty(ref, REFERENCE, { value: true });
+        return ref;
+      })
+      // Says which collection, for schemas made from this one (GraphQL, JSON Schema).
+      .meta({ kilnReference: collection })
+  );
 }
 
 export function isReference(value: unknown): value is EntryReference {

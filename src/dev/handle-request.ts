@@ -20,6 +20,7 @@ import {
 import { toPosix } from "../support/index.js";
 import type { DevSession } from "./dev-session.js";
 import { renderErrorPage } from "./error-page.js";
+import { GRAPHQL_PATH, handleGraphql } from "./graphql-endpoint.js";
 import { CLIENT_PATH, EVENTS_PATH, injectClient } from "./inject-client.js";
 import type { LiveEvents } from "./live-events.js";
 import type { DevSite } from "./load-site.js";
@@ -48,6 +49,11 @@ export async function handleRequest(
 ): Promise<void> {
   const host = checkHost(hostHeaderOf(req), context.allowedHosts);
   if (host !== "allowed") return sendText(res, host === "malformed" ? 400 : 403);
+  if ((req.url ?? "").split("?", 1)[0] === GRAPHQL_PATH) {
+    const { site } = await context.session.current();
+    const { allowedHosts } = context;
+    return handleGraphql({ runtime: site?.runtime, allowedHosts, port: context.port() }, req, res);
+  }
   if (req.method !== "GET" && req.method !== "HEAD") {
     res.setHeader("allow", "GET, HEAD");
     return sendText(res, 405);

@@ -6,6 +6,7 @@
 import { checkErrors } from "./catalog-check.js";
 import { contentErrors } from "./catalog-content.js";
 import { deployErrors } from "./catalog-deploy.js";
+import { graphqlErrors } from "./catalog-graphql.js";
 import { initErrors } from "./catalog-init.js";
 import { renderErrors } from "./catalog-render.js";
 import { sourceErrors } from "./catalog-sources.js";
@@ -497,4 +498,5 @@ export const catalog = {
   ...initErrors,
   ...checkErrors,
   ...renderErrors,
+  ...graphqlErrors,
 } as const;

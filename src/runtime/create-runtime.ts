@@ -7,6 +7,7 @@ import {
   type MarkdownOptions,
   type MdxModule,
 } from "../markdown/index.js";
+import { createGraphqlRuntime, type GraphqlModel } from "../graphql/index.js";
 import { basePathPlugin, cspMetaPlugin } from "../outputs/index.js";
 import { pageTransform, type KilnPlugin } from "../plugins/index.js";
 import type { CodeStyles } from "./code-styles.js";
@@ -45,6 +46,8 @@ export interface RuntimeSpec {
   base: string;
   /** `cspMeta`: each page's Content-Security-Policy in a `<meta>`, after every other hook. */
   cspMeta: boolean;
+  /** The collections' data schemas, which `query()`'s GraphQL schema is made from. */
+  graphql?: GraphqlModel | undefined;
 }
 
 export async function createSiteRuntime(
@@ -82,7 +85,8 @@ export async function createSiteRuntime(
     ...(spec.cspMeta ? [cspMetaPlugin()] : []),
   ];
   const transformPage = pageTransform(plugins, { info: say, warn: say });
-  return { store, entries, codeStyles: spec.codeStyles, transformPage };
+  const graphql = spec.graphql && createGraphqlRuntime(spec.graphql);
+  return { store, entries, codeStyles: spec.codeStyles, transformPage, graphql };
 }
 
 /** The config's plugins, from its compiled module (validated when the build loaded it). */

@@ -1,4 +1,5 @@
 import { readMarkdownBody, runWithStore, trackReads, type ContentStore } from "../content/index.js";
+import { runWithGraphql, type GraphqlRuntime } from "../graphql/index.js";
 import { runWithEntryRenderer, type EntryRenderer } from "../markdown/index.js";
 import { KilnError, catalog } from "../errors/index.js";
 import { renderPage, type RenderPageInput } from "../render/index.js";
@@ -18,10 +19,14 @@ export interface SiteRuntime {
   codeStyles?: CodeStyles | undefined;
   /** The plugins' `kiln:page` hooks over each rendered HTML page. */
   transformPage: PageTransform;
+  /** What `query()` runs GraphQL with: the schema made from the collections' zod schemas. */
+  graphql?: GraphqlRuntime | undefined;
 }
 
 export function runInSite<T>(runtime: SiteRuntime, work: () => T): T {
-  return runWithStore(runtime.store, () => runWithEntryRenderer(runtime.entries, work));
+  return runWithStore(runtime.store, () =>
+    runWithEntryRenderer(runtime.entries, () => runWithGraphql(runtime.graphql, work)),
+  );
 }
 
 /** A markdown page's body, rendered where the page renders (not where it was loaded). */
