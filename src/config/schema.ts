@@ -214,6 +214,19 @@ const cacheSchema = z.strictObject({
 });
 
 /** The one definition of Kiln's config. Defaults live here and nowhere else. */
+const checkLevel = z.enum(["error", "warn"]).or(z.literal(false));
+/** One check's settings: a level, false, or a level with ignored URL globs and rule levels. */
+const checkOptions = checkLevel.or(
+  z.strictObject({
+    /** @default "error" */
+    level: checkLevel.optional(),
+    /** URL globs (`/drafts/**`) of pages and links the check skips. @default [] */
+    ignore: z.array(z.string()).default([]),
+    /** Per-rule levels by rule id (see the Checks guide). @default {} */
+    rules: z.record(z.string(), checkLevel).default({}),
+  }),
+);
+
 export const configSchema = z.strictObject({
   /** The site's identity: origin, name, language, description. */
   site: siteSchema.prefault({}),
@@ -266,14 +279,24 @@ export const configSchema = z.strictObject({
     .strictObject({
       /**
        * Every internal href, src and srcset must lead to a file of the output, and every
-       * #fragment to an id on its page. @default "error"
+       * #fragment to an id on its page (rules `link-target`, `link-fragment`). A level, false,
+       * or `{ level, ignore: ["/legacy/**"], rules }`: `ignore` skips pages and links whose URL
+       * matches a glob. @default "error"
        */
-      links: z.enum(["error", "warn"]).or(z.literal(false)).default("error"),
+      links: checkOptions.default("error"),
       /**
        * Images without alt, no lang or <title>, skipped heading levels, links and buttons
-       * without a name, duplicate ids, form controls without a label. @default "error"
+       * without a name, duplicate ids, form controls without a label. A level, false, or
+       * `{ level, ignore, rules: { "heading-order": "warn" } }`; each rule's own default is in
+       * the Checks guide (heading-order warns). @default "error"
        */
-      a11y: z.enum(["error", "warn"]).or(z.literal(false)).default("error"),
+      a11y: checkOptions.default("error"),
+      /**
+       * Problems in entries from remote sources (a CMS): the repository cannot fix them, so
+       * they warn and are listed in `.kiln/reports/checks.json` for the content team.
+       * "error" fails the build on them. @default "warn"
+       */
+      remote: z.enum(["error", "warn"]).default("warn"),
     })
     .prefault({}),
   /**
