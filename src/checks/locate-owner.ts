@@ -125,6 +125,7 @@ function patternsOf(fact: PageFact): ((line: string) => boolean)[] {
   }
   if (fact.rule === "image-alt")
     patterns.push((line) => /!\[\s*\]\(|<img(?![^>]*\balt=)/i.test(line));
+  if (fact.rule === "button-name") patterns.push((line) => /<button[\s>]/i.test(line));
   if (fact.rule === "html-lang") patterns.push((line) => /<html[\s>]/i.test(line));
   if (fact.rule === "document-title") patterns.push((line) => /<head[\s>]/i.test(line));
   return patterns;
