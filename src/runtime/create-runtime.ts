@@ -78,7 +78,10 @@ export async function createSiteRuntime(
     ...(spec.cspMeta ? [cspMetaPlugin()] : []),
   ];
   const transformPage = pageTransform(plugins, { info: say, warn: say });
-  return { store, entries, codeStyles: spec.codeStyles, transformPage };
+  const addPageUrls = (urls: readonly (readonly [string, string])[]) => {
+    for (const [file, url] of urls) if (!pageUrls.has(file)) pageUrls.set(file, url);
+  };
+  return { store, entries, codeStyles: spec.codeStyles, transformPage, addPageUrls };
 }
 
 /** The config's plugins, from its compiled module (validated when the build loaded it). */
