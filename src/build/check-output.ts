@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import {
   checksFailed,
@@ -72,7 +72,18 @@ function isEntry(value: unknown): value is EntryLike {
   );
 }
 
+/**
+ * `checks: false` in an entry's front matter. Read from the file as well as the data, since a
+ * collection's schema strips keys it does not name.
+ */
 function optsOut(entry: EntryLike): boolean {
   const data = entry.data as Record<string, unknown> | null;
-  return data !== null && typeof data === "object" && data["checks"] === false;
+  if (data !== null && typeof data === "object" && data["checks"] === false) return true;
+  if (!("file" in entry.origin)) return false;
+  try {
+    const head = readFileSync(entry.origin.file, "utf8").split("\n", entry.origin.bodyLine);
+    return head.some((line) => /^checks:\s*false\s*$/.test(line));
+  } catch {
+    return false;
+  }
 }
