@@ -218,7 +218,7 @@ const checkLevel = z.enum(["error", "warn"]).or(z.literal(false));
 /** One check's settings: a level, false, or a level with ignored URL globs and rule levels. */
 const checkOptions = checkLevel.or(
   z.strictObject({
-    /** @default "error" */
+    /** "error" keeps each rule's default level, "warn" turns all down, false turns off. @default "error" */
     level: checkLevel.optional(),
     /** URL globs (`/drafts/**`) of pages and links the check skips. @default [] */
     ignore: z.array(z.string()).default([]),
