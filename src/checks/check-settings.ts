@@ -1,3 +1,4 @@
+import { urlGlob } from "../support/index.js";
 import { RULES, type Owner, type RuleId } from "./facts.js";
 
 type Level = "error" | "warn";
@@ -64,26 +65,7 @@ function normalize(option: CheckOption): {
   if (typeof option !== "object") return { level: option, ignore: [], rules: {} };
   return {
     level: option.level ?? "error",
-    ignore: (option.ignore ?? []).map(globToRegExp),
+    ignore: (option.ignore ?? []).map(urlGlob),
     rules: option.rules ?? {},
   };
-}
-
-/**
- * A URL glob: `*` within one path segment, `**` across segments, `?` one character; a
- * pattern without a leading `/` or scheme matches anywhere in the URL (`*.example.com`).
- */
-export function globToRegExp(glob: string): RegExp {
-  let source = "";
-  for (let i = 0; i < glob.length; i++) {
-    const char = glob[i]!;
-    if (char === "*" && glob[i + 1] === "*") {
-      source += ".*";
-      i++;
-    } else if (char === "*") source += "[^/]*";
-    else if (char === "?") source += "[^/]";
-    else source += char.replace(/[.+^${}()|[\]\\]/g, "\\$&");
-  }
-  const anchored = glob.startsWith("/") || /^[a-z][a-z0-9+.-]*:/i.test(glob);
-  return new RegExp(anchored ? `^${source}$` : source);
 }

@@ -214,6 +214,11 @@ const cacheSchema = z.strictObject({
 });
 
 /** The one definition of Kiln's config. Defaults live here and nowhere else. */
+/** A directive's extra sources: no spaces, `;` or `,`, which would break out of the policy. */
+const cspSources = z.record(
+  z.string().regex(/^[a-z-]+$/, "a CSP directive name such as script-src"),
+  z.array(z.string().regex(/^[^\s;,]+$/, "one CSP source, without spaces, ; or ,")),
+);
 const checkLevel = z.enum(["error", "warn"]).or(z.literal(false));
 /** One check's settings: a level, false, or a level with ignored URL globs and rule levels. */
 const checkOptions = checkLevel.or(
@@ -305,6 +310,21 @@ export const configSchema = z.strictObject({
    * `'unsafe-inline'`) and hardening headers. A public/_headers wins. @default true
    */
   headers: z.boolean().default(true),
+  /**
+   * Sources added to the generated Content-Security-Policy, per directive: site-wide in
+   * `directives` (`{ "script-src": ["https://www.googletagmanager.com"] }`) and on the pages
+   * whose URL matches a glob in `routes` (`{ "/maps/**": { "frame-src": ["https://maps.example"] } }`).
+   * The build warns about external scripts, styles, fonts, frames, images and form targets a
+   * page's policy would still block. @default {}
+   */
+  csp: z
+    .strictObject({
+      /** Directive → sources added on every page. @default {} */
+      directives: cspSources.default({}),
+      /** URL glob → directive → sources added on the pages it matches. @default {} */
+      routes: z.record(z.string(), cspSources).default({}),
+    })
+    .prefault({}),
   /**
    * Also put each page's Content-Security-Policy in a `<meta http-equiv>` tag at the top of its
    * `<head>`, for hosts that cannot send headers (GitHub Pages, a bare bucket). A meta policy

@@ -24,7 +24,10 @@ export async function sendFile(
   file: { file: string; size: number },
   status: number,
   cache: CachePolicy,
+  /** The site's own headers for this URL (its `_headers`), as its host sends them. */
+  extra: readonly [string, string][] = [],
 ): Promise<void> {
+  for (const [name, value] of extra) res.setHeader(name, value);
   res.writeHead(status, {
     "content-type": contentTypeOf(file.file),
     "content-length": file.size,

@@ -4,6 +4,7 @@ import { checkHost, hostHeaderOf } from "./host-check.js";
 import { underBase } from "./base-path.js";
 import { resolveRequest } from "./resolve-request.js";
 import { redirectToSlash, sendFile, sendText } from "./respond.js";
+import { createSiteHeaders } from "./site-headers.js";
 import { findStaticFile } from "./static-files.js";
 
 /**
@@ -16,8 +17,9 @@ export function createStaticHandler(
   allowedHosts: ReadonlySet<string>,
   base = "/",
 ): (req: IncomingMessage, res: ServerResponse) => void {
+  const headersOf = createSiteHeaders(root);
   return (req, res) => {
-    handle(root, allowedHosts, base, req, res).catch(() => {
+    handle(root, allowedHosts, base, headersOf, req, res).catch(() => {
       // A file that vanished mid-response (a build swapped the output): the client retries.
       if (!res.headersSent) res.writeHead(500);
       res.end();
@@ -29,6 +31,7 @@ async function handle(
   root: string,
   allowedHosts: ReadonlySet<string>,
   base: string,
+  headersOf: (pathname: string) => [string, string][],
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
@@ -54,12 +57,17 @@ async function handle(
         ? undefined
         : await findStaticFile(root, `${target.path}.html`, { slash: false, indexes: false }));
     if (found?.kind === "directory") return redirectToSlash(res, rawTarget);
-    if (found) return sendFile(req, res, found, 200, "no-cache");
+    if (found) {
+      const pathname = rawTarget.split("?")[0]!;
+      return sendFile(req, res, found, 200, "no-cache", headersOf(pathname));
+    }
   }
   const notFound = await findStaticFile(root, path.join(root, "404.html"), {
     slash: false,
     indexes: false,
   });
-  if (notFound?.kind === "file") return sendFile(req, res, notFound, 404, "no-cache");
+  // The 404 page is served at any URL: it carries its own policy (its inline code's hashes).
+  if (notFound?.kind === "file")
+    return sendFile(req, res, notFound, 404, "no-cache", headersOf(`${base}404.html`));
   sendText(res, 404);
 }

@@ -5,3 +5,4 @@ export { walkFiles } from "./walk-files.js";
 export { decodeAttribute } from "./html-attribute.js";
 export { attributesOf, forEachTag } from "./html-tags.js";
 export { servedFile, withBasePath } from "./site-paths.js";
+export { urlGlob } from "./url-glob.js";
