@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
+import type { ChecksReport } from "../../src/checks/index.js";
 import { copyProject, type Project } from "../helpers/build-fixture.js";
 
 const POSTS = 500;
@@ -66,13 +67,11 @@ describe("a 500-page site shaped like a migrated one", () => {
     assert.doesNotMatch(result.stderr, /post-\d+\.md"|twitter|link-name/);
     const report = JSON.parse(
       await readFile(path.join(project.root, ".kiln/reports/checks.json"), "utf8"),
-    );
+    ) as ChecksReport;
     assert.equal(report.errors, 11);
     assert.equal(report.warnings, 10);
-    const layout = report.owners.find(
-      (owner: { file?: string }) => owner.file === "src/layouts/Base.tsx",
-    );
-    assert.equal(layout.problems[0].pages.length, 501);
+    const layout = report.owners.find((owner) => owner.file === "src/layouts/Base.tsx");
+    assert.equal(layout?.problems[0]?.pages.length, 501);
   });
 
   it("builds once only those are fixed; heading order still warns", async () => {

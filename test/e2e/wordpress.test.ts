@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
+import type { ChecksReport } from "../../src/checks/index.js";
 import { REPO, copyProject, runKiln, type Project } from "../helpers/build-fixture.js";
 import { launchBrowser } from "../helpers/browser.js";
 import { startNginx } from "../helpers/nginx.js";
@@ -33,12 +34,10 @@ describe("examples/wordpress from a real WordPress", { timeout: 240_000 }, () =>
     );
     const report = JSON.parse(
       await readFile(path.join(project.root, ".kiln/reports/checks.json"), "utf8"),
-    );
-    const entry = report.owners.find(
-      (owner: { source?: { id: string } }) => owner.source?.id === "graces-guide",
-    );
-    assert.match(entry.source.editUrl, /wp-admin\/post\.php\?post=\d+&action=edit$/);
-    assert.equal(entry.problems[0].rule, "heading-order");
+    ) as ChecksReport;
+    const entry = report.owners.find((owner) => owner.source?.id === "graces-guide");
+    assert.match(entry?.source?.editUrl ?? "", /wp-admin\/post\.php\?post=\d+&action=edit$/);
+    assert.equal(entry?.problems[0]?.rule, "heading-order");
   });
 
   it("fails on the editors' post with checks.remote and heading-order at error", async () => {
