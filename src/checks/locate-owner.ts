@@ -40,16 +40,25 @@ export function createOwnerLocator(root: string): (fact: PageFact, page: PageOri
   };
   const components = listComponents(path.join(root, "src"));
   const relative = (file: string) => toPosix(path.relative(root, file));
+  // One search per file and element: a layout's link is looked for in it once, not per page.
+  const found = new Map<string, number | undefined>();
+  const search = (file: string, key: string, patterns: readonly ((line: string) => boolean)[]) => {
+    const at = `${file}\0${key}`;
+    if (!found.has(at)) found.set(at, firstLine(linesOf(file), patterns));
+    return found.get(at);
+  };
   return (fact, page) => {
     const patterns = patternsOf(fact);
+    const key = `${fact.rule}\0${fact.needle ?? ""}`;
+    const findLine = (lines: string) => search(lines, key, patterns);
     for (const entry of page.entries) {
       if (!("file" in entry.origin)) continue;
-      const line = findLine(linesOf(entry.origin.file), patterns);
+      const line = findLine(entry.origin.file);
       if (line !== undefined)
         return { kind: "file", file: relative(entry.origin.file), line, content: true };
     }
     const pageIsContent = /\.mdx?$/.test(page.file);
-    const own = findLine(linesOf(page.file), patterns);
+    const own = findLine(page.file);
     if (own !== undefined)
       return { kind: "file", file: relative(page.file), line: own, content: pageIsContent };
     const remote = page.entries.find(
@@ -60,7 +69,7 @@ export function createOwnerLocator(root: string): (fact: PageFact, page: PageOri
     if (remote && "url" in remote.origin) return remoteOwner(remote, remote.origin.url);
     for (const file of components) {
       if (file === page.file) continue;
-      const line = findLine(linesOf(file), patterns);
+      const line = findLine(file);
       if (line !== undefined) return { kind: "file", file: relative(file), line, content: false };
     }
     // Not found as written (a rewritten URL, generated text): the content the page rendered
@@ -132,7 +141,7 @@ function patternsOf(fact: PageFact): ((line: string) => boolean)[] {
 }
 
 /** The first line matching the most specific pattern that matches at all; 1-based. */
-function findLine(
+function firstLine(
   lines: readonly string[] | undefined,
   patterns: readonly ((line: string) => boolean)[],
 ): number | undefined {
