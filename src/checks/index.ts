@@ -13,3 +13,4 @@ export { resolveCheckSettings, type ChecksConfig, type CheckSettings } from "./c
 export { runChecks, type CheckedPage, type OwnedProblem } from "./run-checks.js";
 export type { EntryLike } from "./locate-owner.js";
 export { checksFailed, createChecksReport, reportProblems, type ChecksReport } from "./report.js";
+export { renderChecksPage } from "./report-page.js";
