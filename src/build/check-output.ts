@@ -1,22 +1,23 @@
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import {
-  accessibilityProblems,
-  checkLinks,
   checksFailed,
-  linkProblems,
+  createChecksReport,
   reportProblems,
-  type PageProblem,
+  resolveCheckSettings,
+  runChecks,
+  type CheckedPage,
+  type EntryLike,
 } from "../checks/index.js";
 import type { ResolvedConfig } from "../config/index.js";
-import { KilnError, type ErrorDetails } from "../errors/index.js";
-import type { RouteTable } from "../routes/index.js";
-import { toPosix } from "../support/index.js";
+import { KilnError } from "../errors/index.js";
+import type { Route, RouteTable } from "../routes/index.js";
 
 /**
  * The checks the config asks for, over the complete staging folder, each page read once:
  * every problem of the build at once, of every check, in one error; an error leaves the
- * previous output in place (the caller discards staging).
+ * previous output in place (the caller discards staging). Every build also writes
+ * `.kiln/reports/checks.json`, the problems by owner, for the content team and for CI.
  */
 export async function checkOutput(options: {
   config: ResolvedConfig;
@@ -25,38 +26,64 @@ export async function checkOutput(options: {
   dir: string;
   warn: (message: string) => void;
 }): Promise<void> {
-  const { links, a11y } = options.config.checks;
-  if (!links && !a11y) return;
-  const pages = new Map(
-    options.table.routes
-      .filter((route) => route.page.endpoint === undefined)
-      .map((route) => [
-        route.outputPath,
-        { url: route.url, source: toPosix(path.relative(options.root, route.page.file)) },
-      ]),
-  );
-  const found: PageProblem[] = [];
-  const inspect = a11y
-    ? (outputPath: string, html: string) => {
-        const page = pages.get(outputPath)!;
-        for (const problem of accessibilityProblems(html))
-          found.push({ ...page, page: page.url, problem });
-      }
-    : undefined;
-  const failed: (ErrorDetails | undefined)[] = [];
-  if (links) {
-    const broken = await checkLinks({
-      dir: options.dir,
-      pages,
-      inspect,
-      base: options.config.site.base,
+  const settings = resolveCheckSettings(options.config.checks);
+  const pages: CheckedPage[] = options.table.routes
+    .filter((route) => route.page.endpoint === undefined)
+    .map((route) => {
+      const entries = entriesOf(route);
+      return {
+        outputPath: route.outputPath,
+        url: route.url,
+        file: route.page.file,
+        entries,
+        optOut: route.data["checks"] === false || entries.some(optsOut),
+      };
     });
-    failed.push(reportProblems("links", linkProblems(broken), links, options.warn));
-  } else {
-    for (const outputPath of pages.keys())
-      inspect!(outputPath, readFileSync(path.join(options.dir, outputPath), "utf8"));
-  }
-  if (a11y) failed.push(reportProblems("a11y", found, a11y, options.warn));
-  const error = checksFailed(failed.filter((details) => details !== undefined));
+  const problems = await runChecks({
+    root: options.root,
+    dir: options.dir,
+    pages,
+    settings,
+    base: options.config.site.base,
+  });
+  const reports = path.join(options.root, ".kiln", "reports");
+  mkdirSync(reports, { recursive: true });
+  writeFileSync(
+    path.join(reports, "checks.json"),
+    `${JSON.stringify(createChecksReport(problems), null, 2)}\n`,
+  );
+  const error = checksFailed(reportProblems(problems, options.warn));
   if (error) throw new KilnError(error);
+}
+
+/** The content entries a route renders: its props that are entries (`{ post }`). */
+function entriesOf(route: Route): EntryLike[] {
+  return Object.values(route.props).filter(isEntry);
+}
+
+function isEntry(value: unknown): value is EntryLike {
+  if (typeof value !== "object" || value === null) return false;
+  const origin = (value as { origin?: unknown }).origin;
+  return (
+    typeof (value as { collection?: unknown }).collection === "string" &&
+    typeof origin === "object" &&
+    origin !== null &&
+    ("file" in origin || "url" in origin)
+  );
+}
+
+/**
+ * `checks: false` in an entry's front matter. Read from the file as well as the data, since a
+ * collection's schema strips keys it does not name.
+ */
+function optsOut(entry: EntryLike): boolean {
+  const data = entry.data as Record<string, unknown> | null;
+  if (data !== null && typeof data === "object" && data["checks"] === false) return true;
+  if (!("file" in entry.origin)) return false;
+  try {
+    const head = readFileSync(entry.origin.file, "utf8").split("\n", entry.origin.bodyLine);
+    return head.some((line) => /^checks:\s*false\s*$/.test(line));
+  } catch {
+    return false;
+  }
 }

@@ -140,7 +140,25 @@ export async function prepareSite(options: PrepareSiteOptions): Promise<Prepared
     trailingSlash: config.trailingSlash,
   });
   await plugins.run("kiln:routes", () => ({ routes: pluginRoutes(table) }));
+  // Entries' pages are known now: links between two entries of a collection can follow them.
+  const entryUrls = entryPageUrls(table, pageUrls);
+  runtime.addPageUrls(entryUrls);
+  runtimeSpec.pageUrls.push(...entryUrls);
   return { store, runtime, runtimeSpec, warn, pages, table, assetsPlugin, plugins };
+}
+
+/** Markdown file of each entry a route renders (in its props) → the first route's URL. */
+function entryPageUrls(table: RouteTable, known: ReadonlyMap<string, string>): [string, string][] {
+  const urls = new Map<string, string>();
+  for (const route of table.routes) {
+    for (const value of Object.values(route.props)) {
+      const origin = (value as { origin?: { file?: unknown } } | null)?.origin;
+      const file = origin?.file;
+      if (typeof file !== "string" || !/\.mdx?$/i.test(file)) continue;
+      if (!known.has(file) && !urls.has(file)) urls.set(file, route.url);
+    }
+  }
+  return [...urls];
 }
 
 /** The bad entries of a load as one error: the entry's own when there is one. */

@@ -239,11 +239,18 @@ function throwProblems(problems: readonly Error[]): void {
   const lines = problems
     .map((problem) => {
       const at = KilnError.is(problem) ? problem.location : undefined;
-      return `  ${at ? `${formatLocation(at, process.cwd())}: ` : ""}${problem.message}`;
+      const code = KilnError.is(problem) ? ` [${problem.code}]` : "";
+      return `  ${at ? `${formatLocation(at, process.cwd())}: ` : ""}${problem.message}${code}`;
     })
     .sort();
+  const onlyLinks = problems.every(
+    (problem) => KilnError.is(problem) && problem.code === "KILN_MARKDOWN_LINK_MISSING",
+  );
   throw new KilnError(
-    catalog.MarkdownLinksMissing({ count: lines.length, list: lines.join("\n") }),
+    (onlyLinks ? catalog.MarkdownLinksMissing : catalog.MarkdownProblems)({
+      count: lines.length,
+      list: lines.join("\n"),
+    }),
   );
 }
 

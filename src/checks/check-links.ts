@@ -12,6 +12,8 @@ export interface BrokenLink {
   source: string | undefined;
   link: string;
   problem: string;
+  /** `link-fragment` when the file exists but not the #fragment, else `link-target`. */
+  rule: "link-target" | "link-fragment";
 }
 
 export interface CheckLinksOptions {
@@ -67,7 +69,14 @@ export async function checkLinks({
         idsOf,
         outputPath,
       );
-      if (problem) broken.push({ page: page.url, source: page.source, link, problem });
+      if (problem)
+        broken.push({
+          page: page.url,
+          source: page.source,
+          link,
+          problem,
+          rule: problem.startsWith("has no element with id") ? "link-fragment" : "link-target",
+        });
     }
   }
   return broken;

@@ -14,7 +14,7 @@ export type Command =
       verify: boolean;
     }
   | { name: "merge"; inputs: string[]; outDir: string; debug: boolean }
-  | { name: "check"; root: string; debug: boolean; offline: boolean }
+  | { name: "check"; root: string; debug: boolean; offline: boolean; format: "text" | "json" }
   | { name: "serve"; root: string; outDir: string | undefined; port: number; debug: boolean }
   | {
       name: "dev";
@@ -63,6 +63,7 @@ Options:
                  init: the starter, blog, docs or minimal
   --force        init: write into a folder that is not empty (its other files stay)
   --out <dir>    Output folder, relative to root (default: the config's outDir, "dist")
+  --format json  check: print every problem as one JSON object on stdout (for CI annotations)
   --offline      build, check: remote sources use only their cache in .kiln/, no network
   --port <n>     Port for serve (default: 4173) or dev (default: 4321, or the next free one)
   --host <addr>  Address dev listens on (default: 127.0.0.1); other machines can then reach it
@@ -97,6 +98,7 @@ export function parseCommand(argv: readonly string[]): Command {
         "dry-run": { type: "boolean", default: false },
         "max-deletes": { type: "string" },
         template: { type: "string" },
+        format: { type: "string" },
         force: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
@@ -130,7 +132,13 @@ export function parseCommand(argv: readonly string[]): Command {
     case "serve":
       return { name, ...common, port: parsePort(values.port) };
     case "check":
-      return { name, root, debug: values.debug, offline: values.offline };
+      return {
+        name,
+        root,
+        debug: values.debug,
+        offline: values.offline,
+        format: parseFormat(values.format),
+      };
     case "dev":
       return { name, ...common, port: parsePort(values.port, 4321), host: values.host };
     case "deploy":
@@ -196,4 +204,11 @@ function parseMerge(inputs: string[], out: string | undefined, debug: boolean): 
   if (out === undefined)
     throw new KilnError(catalog.UsageInvalid({ problem: "merge needs --out <dir>" }));
   return { name: "merge", inputs, outDir: out, debug };
+}
+
+function parseFormat(format: string | undefined): "text" | "json" {
+  if (format === undefined || format === "text" || format === "json") return format ?? "text";
+  throw new KilnError(
+    catalog.UsageInvalid({ problem: `--format is "text" or "json", not "${format}"` }),
+  );
 }

@@ -267,6 +267,24 @@ const cacheSchema = z.strictObject({
 });
 
 /** The one definition of Kiln's config. Defaults live here and nowhere else. */
+/** A directive's extra sources: no spaces, `;` or `,`, which would break out of the policy. */
+const cspSources = z.record(
+  z.string().regex(/^[a-z-]+$/, "a CSP directive name such as script-src"),
+  z.array(z.string().regex(/^[^\s;,]+$/, "one CSP source, without spaces, ; or ,")),
+);
+const checkLevel = z.enum(["error", "warn"]).or(z.literal(false));
+/** One check's settings: a level, false, or a level with ignored URL globs and rule levels. */
+const checkOptions = checkLevel.or(
+  z.strictObject({
+    /** "error" keeps each rule's default level, "warn" turns all down, false turns off. @default "error" */
+    level: checkLevel.optional(),
+    /** URL globs (`/drafts/**`) of pages and links the check skips. @default [] */
+    ignore: z.array(z.string()).default([]),
+    /** Per-rule levels by rule id (see the Checks guide). @default {} */
+    rules: z.record(z.string(), checkLevel).default({}),
+  }),
+);
+
 export const configSchema = z.strictObject({
   /** The site's identity: origin, name, language, description. */
   site: siteSchema.prefault({}),
@@ -319,14 +337,24 @@ export const configSchema = z.strictObject({
     .strictObject({
       /**
        * Every internal href, src and srcset must lead to a file of the output, and every
-       * #fragment to an id on its page. @default "error"
+       * #fragment to an id on its page (rules `link-target`, `link-fragment`). A level, false,
+       * or `{ level, ignore: ["/legacy/**"], rules }`: `ignore` skips pages and links whose URL
+       * matches a glob. @default "error"
        */
-      links: z.enum(["error", "warn"]).or(z.literal(false)).default("error"),
+      links: checkOptions.default("error"),
       /**
        * Images without alt, no lang or <title>, skipped heading levels, links and buttons
-       * without a name, duplicate ids, form controls without a label. @default "error"
+       * without a name, duplicate ids, form controls without a label. A level, false, or
+       * `{ level, ignore, rules: { "heading-order": "warn" } }`; each rule's own default is in
+       * the Checks guide (heading-order warns). @default "error"
        */
-      a11y: z.enum(["error", "warn"]).or(z.literal(false)).default("error"),
+      a11y: checkOptions.default("error"),
+      /**
+       * Problems in entries from remote sources (a CMS): the repository cannot fix them, so
+       * they warn and are listed in `.kiln/reports/checks.json` for the content team.
+       * "error" fails the build on them. @default "warn"
+       */
+      remote: z.enum(["error", "warn"]).default("warn"),
     })
     .prefault({}),
   /**
@@ -335,6 +363,21 @@ export const configSchema = z.strictObject({
    * `'unsafe-inline'`) and hardening headers. A public/_headers wins. @default true
    */
   headers: z.boolean().default(true),
+  /**
+   * Sources added to the generated Content-Security-Policy, per directive: site-wide in
+   * `directives` (`{ "script-src": ["https://www.googletagmanager.com"] }`) and on the pages
+   * whose URL matches a glob in `routes` (`{ "/maps/**": { "frame-src": ["https://maps.example"] } }`).
+   * The build warns about external scripts, styles, fonts, frames, images and form targets a
+   * page's policy would still block. @default {}
+   */
+  csp: z
+    .strictObject({
+      /** Directive → sources added on every page. @default {} */
+      directives: cspSources.default({}),
+      /** URL glob → directive → sources added on the pages it matches. @default {} */
+      routes: z.record(z.string(), cspSources).default({}),
+    })
+    .prefault({}),
   /**
    * Also put each page's Content-Security-Policy in a `<meta http-equiv>` tag at the top of its
    * `<head>`, for hosts that cannot send headers (GitHub Pages, a bare bucket). A meta policy

@@ -1,3 +1,4 @@
+import { renderChecksPage, type ChecksReport } from "../checks/index.js";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { readFile } from "node:fs/promises";
@@ -38,6 +39,9 @@ export interface DevRequestContext {
   clientCode: () => Promise<string>;
 }
 
+/** The content team's view of the last build's checks. */
+const CHECKS_PATH = "/_kiln/checks";
+
 /**
  * One request: checks Host and Origin, then serves the live-reload client and stream,
  * a page rendered now, or a file of the public folder. Nothing else of the disk.
@@ -69,6 +73,16 @@ export async function handleRequest(
   }
   if (pathname === CLIENT_PATH) {
     return sendBody(req, res, 200, "text/javascript; charset=utf-8", await context.clientCode());
+  }
+  if (pathname === CHECKS_PATH) {
+    // The last build's report (dev renders pages on request and runs no site-wide checks).
+    const report = await readFile(
+      path.join(context.root, ".kiln", "reports", "checks.json"),
+      "utf8",
+    )
+      .then((text) => JSON.parse(text) as ChecksReport)
+      .catch(() => undefined);
+    return sendBody(req, res, 200, "text/html; charset=utf-8", renderChecksPage(report));
   }
   const state = await context.session.current();
   const inBase = underBase(rawTarget, state.site?.config.site.base ?? "/");

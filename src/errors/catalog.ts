@@ -374,6 +374,14 @@ export const catalog = {
       `${count} markdown links point at markdown files that do not exist:\n${list}`,
     hint: () => "Fix each path (it is relative to its file), or link to the page's URL instead.",
   }),
+  MarkdownProblems: define<{ count: number; list: string }>({
+    code: "KILN_MARKDOWN_PROBLEMS",
+    title: "Markdown files have problems",
+    cause:
+      "Rendering found images without alt, local images that cannot be used or links to markdown files that do not exist; a build lists them for every page at once.",
+    message: ({ count, list }) => `${count} problems in markdown files:\n${list}`,
+    hint: () => "Fix each one at the file and line named (its code says what is wrong).",
+  }),
   MarkdownThemeUnknown: define<{ theme: string }>({
     code: "KILN_MARKDOWN_THEME_UNKNOWN",
     title: "Unknown syntax highlighting theme",

@@ -39,10 +39,13 @@ export const localImages = (md: MarkdownIt): void => {
         );
         // Markdown cannot tell "decorative" from "forgotten": both are `![](x.jpg)`.
         if (alt.trim() === "") {
-          throw new KilnError(catalog.MarkdownImageAltMissing({ target: src }), {
+          const error = new KilnError(catalog.MarkdownImageAltMissing({ target: src }), {
             file: env.source.file,
             ...where(),
           });
+          // Listed with every other page's problems (env.problems), not thrown at the first.
+          if (!env.problems) throw error;
+          env.problems.push(error);
         }
         emitImage(token, src, alt, env, where);
       }
@@ -63,10 +66,13 @@ function emitImage(
   const resolved = resolveImage(target, source.file, env.root);
   if (resolved === undefined) return;
   if ("problem" in resolved) {
-    throw new KilnError(
+    const error = new KilnError(
       catalog.MarkdownImageInvalid({ target: resolved.decoded, problem: resolved.problem }),
       { file: source.file, ...where() },
     );
+    if (!env.problems) throw error;
+    env.problems.push(error);
+    return;
   }
   const picture = env.pictures?.get(resolved.real);
   if (picture) {

@@ -86,7 +86,10 @@ export async function createSiteRuntime(
   ];
   const transformPage = pageTransform(plugins, { info: say, warn: say });
   const graphql = spec.graphql && createGraphqlRuntime(spec.graphql);
-  return { store, entries, codeStyles: spec.codeStyles, transformPage, graphql };
+  const addPageUrls = (urls: readonly (readonly [string, string])[]) => {
+    for (const [file, url] of urls) if (!pageUrls.has(file)) pageUrls.set(file, url);
+  };
+  return { store, entries, codeStyles: spec.codeStyles, transformPage, graphql, addPageUrls };
 }
 
 /** The config's plugins, from its compiled module (validated when the build loaded it). */

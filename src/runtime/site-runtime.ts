@@ -21,6 +21,12 @@ export interface SiteRuntime {
   transformPage: PageTransform;
   /** What `query()` runs GraphQL with: the schema made from the collections' zod schemas. */
   graphql?: GraphqlRuntime | undefined;
+  /**
+   * Markdown file → URL of the page that renders it, for entries of collections: known only
+   * once pages' `paths()` made the route table, after this runtime was created. Lets
+   * `[next](./other-post.md)` between two entries become a link to the other's page.
+   */
+  addPageUrls(urls: readonly (readonly [string, string])[]): void;
 }
 
 export function runInSite<T>(runtime: SiteRuntime, work: () => T): T {

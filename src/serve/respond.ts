@@ -27,8 +27,11 @@ export async function sendFile(
   file: { file: string; size: number; handle?: FileHandle | undefined },
   status: number,
   cache: CachePolicy,
+  /** The site's own headers for this URL (its `_headers`), as its host sends them. */
+  extra: readonly [string, string][] = [],
 ): Promise<void> {
   const type = contentTypeOf(file.file);
+  for (const [name, value] of extra) res.setHeader(name, value);
   res.writeHead(status, {
     "content-type": type,
     "content-length": file.size,

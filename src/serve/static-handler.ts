@@ -5,6 +5,7 @@ import { checkHost, hostHeaderOf } from "./host-check.js";
 import { underBase } from "./base-path.js";
 import { resolveRequest } from "./resolve-request.js";
 import { redirectToSlash, sendFile, sendText } from "./respond.js";
+import { createSiteHeaders } from "./site-headers.js";
 import { findStaticFile } from "./static-files.js";
 
 /**
@@ -17,8 +18,9 @@ export function createStaticHandler(
   allowedHosts: ReadonlySet<string>,
   base = "/",
 ): (req: IncomingMessage, res: ServerResponse) => void {
+  const headersOf = createSiteHeaders(root);
   return (req, res) => {
-    handle(root, allowedHosts, base, req, res).catch(() => {
+    handle(root, allowedHosts, base, headersOf, req, res).catch(() => {
       // A file that vanished mid-response (a build swapped the output): the client retries.
       if (!res.headersSent) res.writeHead(500);
       res.end();
@@ -30,6 +32,7 @@ async function handle(
   root: string,
   allowedHosts: ReadonlySet<string>,
   base: string,
+  headersOf: (pathname: string) => [string, string][],
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
@@ -58,7 +61,12 @@ async function handle(
     const current = async () => (await realpath(root).catch(() => undefined)) === version;
     if (answer.kind === "file" && (answer.status === 200 || (await current()))) {
       const handle = await open(answer.file.file).catch(() => undefined);
-      if (handle) return sendFile(req, res, { ...answer.file, handle }, answer.status, "no-cache");
+      // The 404 page is served at any URL: it carries its own policy (its inline code's hashes).
+      const headers =
+        answer.status === 200 ? headersOf(rawTarget.split("?")[0]!) : headersOf(`${base}404.html`);
+      if (handle) {
+        return sendFile(req, res, { ...answer.file, handle }, answer.status, "no-cache", headers);
+      }
     }
     if (answer.kind === "none" && (await current())) break;
   }

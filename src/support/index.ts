@@ -7,3 +7,4 @@ export { attributesOf, forEachTag } from "./html-tags.js";
 export { servedFile, withBasePath } from "./site-paths.js";
 export { publishedBytes, sanitizeSvg } from "./sanitize-svg.js";
 export { thrownReason } from "./thrown-reason.js";
+export { urlGlob } from "./url-glob.js";

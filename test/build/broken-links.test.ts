@@ -16,12 +16,12 @@ describe("broken links in the built site", () => {
     assert.equal(result.code, 1);
     assert.match(result.stderr, /KILN_LINKS_BROKEN: 6 links in the built site lead nowhere/);
     for (const line of [
-      '/ (src/pages/index.md): "/nowhere/" leads to no file of the site',
-      '/ (src/pages/index.md): "/guide/#no-such-section" has no element with id "no-such-section" there',
-      '/ (src/pages/index.md): "/img/missing.png" leads to no file of the site',
-      '/guide/ (src/pages/guide/index.md): "../gone/" leads to no file of the site',
-      '/guide/ (src/pages/guide/index.md): "#nothing" has no element with id "nothing" there',
-      '/about/ (src/pages/about.tsx): "/logo.svg" leads to no file of the site',
+      'src/pages/index.md:4: the link "/nowhere/" leads to no file of the site [link-target] (/)',
+      'src/pages/index.md:4: the link "/guide/#no-such-section" has no element with id "no-such-section" there [link-fragment] (/)',
+      'src/pages/index.md:5: the link "/img/missing.png" leads to no file of the site [link-target] (/)',
+      'src/pages/guide/index.md:5: the link "../gone/" leads to no file of the site [link-target] (/guide/)',
+      'src/pages/guide/index.md:5: the link "#nothing" has no element with id "nothing" there [link-fragment] (/guide/)',
+      'src/pages/about.tsx:6: the link "/logo.svg" leads to no file of the site [link-target] (/about/)',
     ])
       assert.ok(result.stderr.includes(line), `${line}\n${result.stderr}`);
     assert.doesNotMatch(result.stderr, /\/guide\/#setup|"\/guide"|example\.org/);

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { accessibilityProblems, pageLinks } from "../../src/checks/index.js";
+import { accessibilityFacts, accessibilityProblems, pageLinks } from "../../src/checks/index.js";
 
 const page = (body: string, head = "<title>T</title>", html = '<html lang="en">') =>
   `<!doctype html>${html}<head>${head}</head><body>${body}</body></html>`;
@@ -33,14 +33,36 @@ describe("accessibilityProblems", () => {
       ).sort(),
       [
         "<html> has no lang",
-        "a <a> has no text or aria-label",
         "a <button> has no text or aria-label",
-        "a <input> has no label",
-        "a <textarea> has no label",
-        "a heading skips from h2 to h4",
-        "an <img> has no alt (/a.png)",
+        'the <input name="q"> has no label',
+        "the <textarea> has no label",
+        'the heading "B" skips from h2 to h4',
         'the id "d" is used twice',
+        "the image /a.png has no alt",
+        'the link to "/x" has no text or aria-label',
         "the page has no <title>",
+      ],
+    );
+  });
+
+  it("takes an svg with role=img and aria-label as a link's name", () => {
+    assert.deepEqual(
+      accessibilityProblems(
+        page(
+          '<a href="https://twitter.com/k"><svg role="img" aria-label="Twitter"><path d="M0"/></svg></a>',
+        ),
+      ),
+      [],
+    );
+  });
+
+  it("reports every unnamed link of a page, each by its href, with its rule id", () => {
+    const facts = accessibilityFacts(page('<a href="/a"><svg></svg></a><a href="/b"> </a>'));
+    assert.deepEqual(
+      facts.map(({ rule, message, needle }) => ({ rule, message, needle })),
+      [
+        { rule: "link-name", message: 'the link to "/a" has no text or aria-label', needle: "/a" },
+        { rule: "link-name", message: 'the link to "/b" has no text or aria-label', needle: "/b" },
       ],
     );
   });

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
+import type { ChecksReport } from "../../src/checks/index.js";
 import { REPO, copyProject, runKiln, type Project } from "../helpers/build-fixture.js";
 import { launchBrowser } from "../helpers/browser.js";
 import { startNginx } from "../helpers/nginx.js";
@@ -13,12 +15,51 @@ describe("examples/wordpress from a real WordPress", { timeout: 240_000 }, () =>
   const build = (...args: string[]) =>
     runKiln(["build", project.root, ...args], { env: { WORDPRESS_URL: wordpress!.url } });
 
+  let first = "";
   before(async () => {
     wordpress = await startWordpress();
     project = await copyProject(path.join(REPO, "examples/wordpress"));
     const result = await build();
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stderr, /wordpress: 6\/6 requests, 0 from cache/);
+    first = result.stderr;
+  });
+
+  it("warns once about the editors' post whose headings skip, with its edit URL, and reports it", async () => {
+    const warnings = first.split("\n").filter((line) => line.includes("[heading-order]"));
+    assert.equal(warnings.length, 1, first);
+    assert.match(
+      warnings[0]!,
+      /^warning: content from a source: posts entry "graces-guide" \(edit: http:\/\/127\.0\.0\.1:\d+\/wp-admin\/post\.php\?post=\d+&action=edit\): the heading "A lamp" skips from h2 to h4 \[heading-order\] \(\/posts\/graces-guide\/\)$/,
+    );
+    const report = JSON.parse(
+      await readFile(path.join(project.root, ".kiln/reports/checks.json"), "utf8"),
+    ) as ChecksReport;
+    const entry = report.owners.find((owner) => owner.source?.id === "graces-guide");
+    assert.match(entry?.source?.editUrl ?? "", /wp-admin\/post\.php\?post=\d+&action=edit$/);
+    assert.equal(entry?.problems[0]?.rule, "heading-order");
+  });
+
+  it("fails on the editors' post with checks.remote and heading-order at error", async () => {
+    const config = path.join(project.root, "kiln.config.ts");
+    const original = await readFile(config, "utf8");
+    try {
+      await writeFile(
+        config,
+        original.replace(
+          'checks: { links: "warn" },',
+          'checks: { links: "warn", a11y: { rules: { "heading-order": "error" } }, remote: "error" },',
+        ),
+      );
+      const result = await build();
+      assert.equal(result.code, 1);
+      assert.match(
+        result.stderr,
+        /KILN_A11Y: 1 accessibility problem[\s\S]*posts entry "graces-guide"/,
+      );
+    } finally {
+      await writeFile(config, original);
+    }
   });
   after(async () => {
     await wordpress?.stop();
