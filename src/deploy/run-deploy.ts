@@ -64,7 +64,17 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   const { outDir } = resolveProjectPaths(root, config, options.outDir);
   if (!existsSync(outDir)) throw new KilnError(catalog.OutputMissing({ outDir }));
   const credentials = await resolveCredentials(options.env);
-  const client = createS3Client({ ...target, credentials, retry: { attempts: options.attempts } });
+  const client = createS3Client({
+    ...target,
+    credentials,
+    retry: {
+      attempts: options.attempts,
+      timeout: config.deploy.requestTimeout,
+      deadline: config.deploy.deadline,
+      // A store that is slow or silent says so on every retry instead of leaving a blank terminal.
+      onRetry: options.log,
+    },
+  });
   const prefix = target.prefix;
   const local = await listLocalFiles(outDir);
   const redirects =
