@@ -68,6 +68,16 @@ export function createRequester(
   // One signal for the client's whole life: every try and every backoff ends when it fires.
   const deadline = retry.deadline === undefined ? undefined : AbortSignal.timeout(retry.deadline);
   return async (options) => {
+    // Header values are sent as they are: a key id with a line break or a stray "\r" (a key
+    // pasted from a Windows file) could not be sent, and retrying would only hide that.
+    if (/[^\x21-\x7e]/.test(credentials.accessKeyId + (credentials.sessionToken ?? "")))
+      throw new KilnError(
+        catalog.StorageCredentialsRejected({
+          bucket: location.bucket,
+          source: credentials.source,
+          code: "not sent: the key id or session token holds a space, line break or non-ASCII character",
+        }),
+      );
     const url = new URL(base);
     if (options.key !== undefined)
       url.pathname += options.key.split("/").map(encodeURIComponent).join("/");
@@ -105,7 +115,8 @@ export function createRequester(
         // A stalled connection counts as a failure to retry, not a hang.
         const timeout = AbortSignal.timeout(retry.timeout);
         const signal = deadline ? AbortSignal.any([timeout, deadline]) : timeout;
-        const answer = await fetch(request, { signal });
+        // A store's redirect is an answer to report, not one to follow with signed headers.
+        const answer = await fetch(request, { signal, redirect: "manual" });
         // The body is read under the same time limit: a store that sends headers and then
         // stalls is retried like one that never answered, not a hang or a stray rejection.
         const body = options.method === "HEAD" ? null : await answer.arrayBuffer();
@@ -199,7 +210,11 @@ function storageError(
 function describeNetworkError(error: unknown, timeout: number): string {
   if ((error as Error).name === "TimeoutError") return `no answer in ${timeout / 1000}s`;
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (error as Error).message;
+  if (cause) return cause.code ?? cause.message ?? String(cause);
+  // A fetch TypeError without a cause quotes the header it refused, which may hold a key.
+  return /header/i.test((error as Error).message)
+    ? "a header value fetch refused to send"
+    : (error as Error).message;
 }
 
 /** A random time between half of and the whole of `base · 2^(retry-1)`, at most 20 s. */

@@ -95,6 +95,19 @@ describe("kiln deploy against a hostile or broken store", () => {
     assert.doesNotMatch(result.stderr, INTERNAL);
   });
 
+  it("refuses a key id with a line break at once, without printing it", async () => {
+    const hostile = await store("honest");
+    await target(hostile.endpoint);
+    const result = await runKiln(["deploy", project.root], {
+      env: { AWS_ACCESS_KEY_ID: "PASTEDKEY\r", AWS_SECRET_ACCESS_KEY: "S3RVER" },
+    });
+    assert.equal(result.code, 1, result.stdout);
+    assert.match(result.stderr, /KILN_S3_CREDENTIALS\b.*line break/s);
+    assert.doesNotMatch(result.stderr, /PASTEDKEY/);
+    assert.doesNotMatch(result.stderr, INTERNAL);
+    assert.deepEqual(hostile.requests, []);
+  });
+
   it("uploads a unicode page's alias, with its location percent-encoded (own store)", async () => {
     const hostile = await store("honest");
     await target(hostile.endpoint);
