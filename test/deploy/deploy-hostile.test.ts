@@ -108,6 +108,16 @@ describe("kiln deploy against a hostile or broken store", () => {
     assert.deepEqual(hostile.requests, []);
   });
 
+  it("names an output folder that is a file, not an internal error", async () => {
+    const hostile = await store("honest");
+    await target(hostile.endpoint);
+    await writeFile(path.join(project.root, "a-file"), "not a folder\n");
+    const result = await runKiln(["deploy", project.root, "--out", "a-file"], { env: S3_ENV });
+    assert.equal(result.code, 1, result.stdout);
+    assert.match(result.stderr, /KILN_OUTPUT_MISSING/);
+    assert.doesNotMatch(result.stderr, INTERNAL);
+  });
+
   it("uploads a unicode page's alias, with its location percent-encoded (own store)", async () => {
     const hostile = await store("honest");
     await target(hostile.endpoint);
