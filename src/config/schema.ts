@@ -250,6 +250,10 @@ const deploySchema = z.strictObject({
   compress: z.union([z.literal(false), z.enum(["gzip", "br"])]).default(false),
   /** Uploads in flight at once. @default 16 */
   concurrency: z.number().int().min(1).max(128).default(16),
+  /** Milliseconds one try of one request may take before it is retried. @default 30000 */
+  requestTimeout: z.number().int().min(100).default(30_000),
+  /** Milliseconds the whole deploy may take before it stops with KILN_S3_DEADLINE. @default 1800000 */
+  deadline: z.number().int().min(100).default(1_800_000),
   /**
    * A shell command run after a deploy that changed files; it gets the JSON list of changed
    * URLs on stdin and its path in KILN_INVALIDATE_FILE (purge a CDN with it). @default none

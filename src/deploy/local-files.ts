@@ -15,15 +15,27 @@ export interface LocalFile {
 }
 
 /**
- * Every file of the output with its SHA-256, sorted by key. The output folder may be a
+ * Files the build writes for hosts that read them (Netlify, Cloudflare Pages, nginx), not for
+ * visitors: a bucket would serve them to anyone. Their redirects go up as redirect objects
+ * (run-deploy.ts reads `_redirects`), and an object store sets headers per object.
+ */
+export const HOST_CONFIG_FILES: ReadonlySet<string> = new Set([
+  "_headers",
+  "_headers.nginx.conf",
+  "_redirects",
+]);
+
+/**
+ * Every file of the output with its SHA-256, sorted by key, without the host configuration. The output folder may be a
  * symbolic link to a versioned folder; links are followed while they stay inside it.
  */
 export async function listLocalFiles(outDir: string): Promise<LocalFile[]> {
   // Shard manifests are build bookkeeping, not part of the site.
   const files = await walkFiles(outDir, (name) => name === ".kiln-shard.json");
   const limit = pLimit(32);
+  const site = files.filter((file) => !HOST_CONFIG_FILES.has(toPosix(path.relative(outDir, file))));
   return Promise.all(
-    files.map((file) =>
+    site.map((file) =>
       limit(async () => {
         const bytes = await readFile(file);
         return {

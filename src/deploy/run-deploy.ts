@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import pLimit from "p-limit";
@@ -62,9 +62,21 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   const target = config.deploy.s3;
   if (!target) throw new KilnError(catalog.DeployNotConfigured());
   const { outDir } = resolveProjectPaths(root, config, options.outDir);
-  if (!existsSync(outDir)) throw new KilnError(catalog.OutputMissing({ outDir }));
+  // A file (or a link to one) where the output should be is no built site either.
+  if (!statSync(outDir, { throwIfNoEntry: false })?.isDirectory())
+    throw new KilnError(catalog.OutputMissing({ outDir }));
   const credentials = await resolveCredentials(options.env);
-  const client = createS3Client({ ...target, credentials, retry: { attempts: options.attempts } });
+  const client = createS3Client({
+    ...target,
+    credentials,
+    retry: {
+      attempts: options.attempts,
+      timeout: config.deploy.requestTimeout,
+      deadline: config.deploy.deadline,
+      // A store that is slow or silent says so on every retry instead of leaving a blank terminal.
+      onRetry: options.log,
+    },
+  });
   const prefix = target.prefix;
   const local = await listLocalFiles(outDir);
   const redirects =

@@ -71,6 +71,27 @@ export const deployErrors = {
       `Bucket "${bucket}" answered ${status} ${code} to ${operation}${message ? `: ${message}` : ""}.`,
     hint: () => "The store's message above says why; run the command again once it is fixed.",
   }),
+  // a store that answers nonsense or not at all (issue 24)
+  StorageBadAnswer: define<{ bucket: string; operation: string; problem: string }>({
+    code: "KILN_S3_BAD_ANSWER",
+    title: "The object store answered something Kiln cannot use",
+    cause:
+      "The store answered a request with success, but the answer is not what S3 sends: a listing that is not XML, or one that repeats its continuation token (it would never end). Kiln stops rather than act on it.",
+    message: ({ bucket, operation, problem }) =>
+      `Bucket "${bucket}" answered ${operation} with ${problem}; nothing more was changed.`,
+    hint: () =>
+      "Check that `endpoint` is the store's S3 API (not its website endpoint or a proxy's page), then run the command again.",
+  }),
+  StorageDeadline: define<{ bucket: string; seconds: number; operation: string }>({
+    code: "KILN_S3_DEADLINE",
+    title: "The object store took too long",
+    cause:
+      "`deploy.deadline` caps the whole deploy (and `deploy.requestTimeout` each try of a request); the store was still not done when it passed.",
+    message: ({ bucket, seconds, operation }) =>
+      `Bucket "${bucket}" was not done after ${seconds}s (waiting on ${operation}); the deploy stopped.`,
+    hint: () =>
+      "Run the command again (a deploy picks up where it stopped), or raise `deploy.deadline` in kiln.config.ts for a large site on a slow link.",
+  }),
   DeployNotConfigured: define({
     code: "KILN_DEPLOY_CONFIG",
     title: "Nowhere to deploy to",

@@ -31,8 +31,12 @@ export interface Retry {
   attempts: number;
   /** Milliseconds before the first retry; doubled each time, with jitter. @default 250 */
   baseDelay: number;
-  /** Milliseconds one try may take, body included. @default 120000 */
+  /** Milliseconds one try may take, body included. @default 30000 */
   timeout: number;
+  /** Milliseconds every request together may take, counted from the client's creation. @default none */
+  deadline?: number | undefined;
+  /** Told before each retry, so a slow store is never silent. */
+  onRetry?: ((message: string) => void) | undefined;
 }
 
 export const xml = new XMLParser({
@@ -61,7 +65,19 @@ export function createRequester(
     retries: 0,
   });
   const base = baseUrl(location);
+  // One signal for the client's whole life: every try and every backoff ends when it fires.
+  const deadline = retry.deadline === undefined ? undefined : AbortSignal.timeout(retry.deadline);
   return async (options) => {
+    // Header values are sent as they are: a key id with a line break or a stray "\r" (a key
+    // pasted from a Windows file) could not be sent, and retrying would only hide that.
+    if (/[^\x21-\x7e]/.test(credentials.accessKeyId + (credentials.sessionToken ?? "")))
+      throw new KilnError(
+        catalog.StorageCredentialsRejected({
+          bucket: location.bucket,
+          source: credentials.source,
+          code: "not sent: the key id or session token holds a space, line break or non-ASCII character",
+        }),
+      );
     const url = new URL(base);
     if (options.key !== undefined)
       url.pathname += options.key.split("/").map(encodeURIComponent).join("/");
@@ -70,8 +86,24 @@ export function createRequester(
     const headers: Record<string, string> = { ...options.headers };
     if (options.bodySha256) headers["x-amz-content-sha256"] = options.bodySha256;
     let lastProblem = "";
+    const operation = `${options.method} ${options.key ?? "(bucket)"}`;
+    const pastDeadline = () =>
+      new KilnError(
+        catalog.StorageDeadline({
+          bucket: location.bucket,
+          seconds: Math.round(retry.deadline! / 100) / 10,
+          operation,
+        }),
+      );
     for (let attempt = 1; attempt <= retry.attempts; attempt++) {
-      if (attempt > 1) await sleep(backoff(attempt - 1, retry.baseDelay));
+      if (deadline?.aborted) throw pastDeadline();
+      if (attempt > 1) {
+        retry.onRetry?.(
+          `Bucket "${location.bucket}": ${operation} failed (${lastProblem}), try ${attempt} of ${retry.attempts}…`,
+        );
+        await sleep(backoff(attempt - 1, retry.baseDelay), deadline);
+        if (deadline?.aborted) throw pastDeadline();
+      }
       let response: Response;
       try {
         const request = await signer.sign(url.toString(), {
@@ -81,9 +113,21 @@ export function createRequester(
           body: options.body as BodyInit | undefined,
         });
         // A stalled connection counts as a failure to retry, not a hang.
-        response = await fetch(request, { signal: AbortSignal.timeout(retry.timeout) });
+        const timeout = AbortSignal.timeout(retry.timeout);
+        const signal = deadline ? AbortSignal.any([timeout, deadline]) : timeout;
+        // A store's redirect is an answer to report, not one to follow with signed headers.
+        const answer = await fetch(request, { signal, redirect: "manual" });
+        // The body is read under the same time limit: a store that sends headers and then
+        // stalls is retried like one that never answered, not a hang or a stray rejection.
+        const body = options.method === "HEAD" ? null : await answer.arrayBuffer();
+        // A Response refuses a body with 204 or 304, even an empty one.
+        response = new Response(body?.byteLength ? body : null, {
+          status: answer.status,
+          headers: answer.headers,
+        });
       } catch (error) {
-        lastProblem = describeNetworkError(error);
+        if (deadline?.aborted) throw pastDeadline();
+        lastProblem = describeNetworkError(error, retry.timeout);
         continue;
       }
       if (response.ok) return response;
@@ -163,10 +207,14 @@ function storageError(
   return new KilnError(catalog.StorageRequestFailed({ bucket, operation, status, code, message }));
 }
 
-function describeNetworkError(error: unknown): string {
-  if ((error as Error).name === "TimeoutError") return "no answer in time";
+function describeNetworkError(error: unknown, timeout: number): string {
+  if ((error as Error).name === "TimeoutError") return `no answer in ${timeout / 1000}s`;
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (error as Error).message;
+  if (cause) return cause.code ?? cause.message ?? String(cause);
+  // A fetch TypeError without a cause quotes the header it refused, which may hold a key.
+  return /header/i.test((error as Error).message)
+    ? "a header value fetch refused to send"
+    : (error as Error).message;
 }
 
 /** A random time between half of and the whole of `base · 2^(retry-1)`, at most 20 s. */
@@ -175,6 +223,15 @@ function backoff(retry: number, base: number): number {
   return ceiling / 2 + Math.random() * (ceiling / 2);
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits `ms`, or less when `signal` fires first. */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    }
+  });
 }
