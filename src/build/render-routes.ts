@@ -139,6 +139,9 @@ function startPool(options: RenderRoutesOptions): RenderPool | undefined {
   const toRender = reuse
     ? options.table.routes.filter((route) => reuse(route) === undefined).length
     : options.table.routes.length;
+  // None when every page is reused (a warm build whose only change is a public file or a plugin
+  // output), even with `--workers`: each would receive the whole store to render nothing.
+  if (toRender === 0) return undefined;
   const count = options.workers ?? (toRender >= PARALLEL_THRESHOLD ? availableParallelism() : 0);
   if (count < 1) return undefined;
   try {
