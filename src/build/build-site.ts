@@ -116,7 +116,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
       inputs: configInputs,
       url: configUrl,
       file: configFile,
-    } = await loadConfig(root, cacheDir);
+    } = await loadConfig(root, cacheDir, options.signal);
     const paths = resolveProjectPaths(root, config, options.outDir);
     assertSafeOutDir(paths);
     await recoverInterruptedSwap(paths.outDir, (message) => options.logger.warn(message));
@@ -149,6 +149,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
       onInvalidEntry: options.onInvalidEntry,
       drafts: false,
       configModule: configUrl && configFile ? { url: configUrl, file: configFile } : undefined,
+      signal: options.signal,
     });
     const table = selectShard(fullTable, options.shard);
 

@@ -6,3 +6,4 @@ export { decodeAttribute } from "./html-attribute.js";
 export { attributesOf, forEachTag } from "./html-tags.js";
 export { servedFile, withBasePath } from "./site-paths.js";
 export { thrownReason } from "./thrown-reason.js";
+export { settleWithin, timeLimitSeconds, type SettleWithinOptions } from "./settle-within.js";
