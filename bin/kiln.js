@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { setTimeout } from "node:timers";
 import { main } from "../lib/cli/index.js";
 
 process.exitCode = await main(process.argv.slice(2));

@@ -28,6 +28,8 @@ export function settleWithin<T>(work: Promise<T>, options: SettleWithinOptions):
     };
     const giveUp = (error: unknown) => {
       options.onGiveUp?.();
+      // The signal's own reason, so callers can tell an interrupt by identity.
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
       finish(() => reject(error));
     };
     // Unref'd: the limit alone must not keep the process alive; "beforeExit" says when
@@ -41,6 +43,8 @@ export function settleWithin<T>(work: Promise<T>, options: SettleWithinOptions):
     else signal?.addEventListener("abort", aborted, { once: true });
     work.then(
       (value) => finish(() => resolve(value)),
+      // What the user's code rejected with, unchanged: the caller wraps it with its name.
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
       (error: unknown) => finish(() => reject(error)),
     );
   });
