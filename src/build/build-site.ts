@@ -117,7 +117,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
       url: configUrl,
       file: configFile,
       folder: configFolder,
-    } = await loadConfig(root, cacheDir);
+    } = await loadConfig(root, cacheDir, options.signal);
     const paths = resolveProjectPaths(root, config, options.outDir);
     assertSafeOutDir(paths);
     await recoverInterruptedSwap(paths.outDir, (message) => options.logger.warn(message));
@@ -153,6 +153,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
         configUrl && configFile
           ? { url: configUrl, file: configFile, folder: configFolder }
           : undefined,
+      signal: options.signal,
     });
     const table = selectShard(fullTable, options.shard);
 

@@ -46,6 +46,8 @@ export interface PrepareSiteOptions {
   drafts: boolean;
   /** The compiled config (`loadConfig`'s url and file), for plugins' page hooks. */
   configModule?: CompiledModule | undefined;
+  /** Ctrl-C: stops waiting for a plugin's hook. */
+  signal?: AbortSignal | undefined;
 }
 
 export interface PreparedSite {
@@ -78,6 +80,7 @@ export async function prepareSite(options: PrepareSiteOptions): Promise<Prepared
       ...(config.plugins as KilnPlugin[]),
     ],
     logger,
+    options.signal,
   );
   const invalid: KilnError[] = [];
   // Every source comes through the plugin API, Kiln's own (files, the config's) included.

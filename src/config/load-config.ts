@@ -7,7 +7,8 @@ import {
   type CompiledFolder,
 } from "../compile/index.js";
 import { KilnError, catalog } from "../errors/index.js";
-import { thrownReason } from "../support/index.js";
+import { settleWithin, thrownReason, timeLimitSeconds } from "../support/index.js";
+import { probeConfig } from "./probe-config.js";
 import { configSchema, type ResolvedConfig } from "./schema.js";
 import { formatIssuePath, issueKeys } from "./standard-schema.js";
 import { closestName, knownKeysAt } from "./did-you-mean.js";
@@ -27,7 +28,12 @@ export interface LoadedConfig {
 }
 
 /** Finds, compiles, runs and validates the project's config. No file means all defaults. */
-export async function loadConfig(root: string, cacheDir: string): Promise<LoadedConfig> {
+export async function loadConfig(
+  root: string,
+  cacheDir: string,
+  /** Ctrl-C: stops waiting for a config that hangs. */
+  signal?: AbortSignal,
+): Promise<LoadedConfig> {
   const file = CONFIG_NAMES.map((name) => path.join(root, name)).find((f) => existsSync(f));
   if (!file)
     return {
@@ -43,13 +49,20 @@ export async function loadConfig(root: string, cacheDir: string): Promise<Loaded
     outDir: path.join(cacheDir, "config"),
   });
   const url = bundled.modules.get(file)!;
+  await probeConfig(url, file, signal);
+  const seconds = timeLimitSeconds();
   let exported: unknown;
   try {
     const module = (await importRestoring(url, [bundled.folder])) as { default?: unknown };
     // `export default (async () => defineConfig(…))()`: a config that needs to await something
     // first exports a promise of itself.
-    exported = await module.default;
+    exported = await settleWithin(Promise.resolve(module.default), {
+      limitMs: seconds * 1000,
+      signal,
+      onLimit: (why) => new KilnError(catalog.ConfigTimedOut({ why, seconds }), { file }),
+    });
   } catch (error) {
+    if (KilnError.is(error) || (signal?.aborted && error === signal.reason)) throw error;
     if (compiledModuleGone(error, url))
       throw new KilnError(catalog.CompiledModuleGone({ file }), { file }, { cause: error });
     throw new KilnError(

@@ -7,8 +7,7 @@ export function entryProblem(entry: unknown): string | undefined {
   if (typeof entry !== "object" || entry === null) return "is not an object";
   const fields = entry as Record<string, unknown>;
   for (const key of ["id", "collection", "digest"] as const)
-    if (typeof fields[key] !== "string" || fields[key] === "")
-      return `"${key}" is not a non-empty string`;
+    if (typeof fields[key] !== "string") return `"${key}" is not a string`;
   const data = fields["data"];
   if (typeof data !== "object" || data === null || Array.isArray(data))
     return `"data" is not an object`;

@@ -38,6 +38,30 @@ export const systemErrors = {
       `The compiled copy of ${file} in .kiln/ was deleted while Kiln was loading it.`,
     hint: () => "Run the command again; avoid deleting .kiln/ in a loop while a build runs.",
   }),
+  ConfigTimedOut: define<{ why: "time" | "never"; seconds: number }>({
+    code: "KILN_CONFIG_TIMEOUT",
+    title: "The config did not finish loading",
+    cause:
+      "The config's top-level code loops, or awaits a promise that never settles (or takes longer than the time limit).",
+    message: ({ why, seconds }) =>
+      why === "never"
+        ? "The config file never finishes loading: it awaits a promise that nothing will settle."
+        : `The config file did not finish loading within ${seconds} s.`,
+    hint: () =>
+      "Look for a loop or an await at the top level of the config (or of a module it imports). KILN_TIME_LIMIT=<seconds> sets the limit.",
+  }),
+  HookTimedOut: define<{ plugin: string; hook: string; why: "time" | "never"; seconds: number }>({
+    code: "KILN_HOOK_TIMEOUT",
+    title: "A plugin's hook did not finish",
+    cause:
+      "A plugin's hook returned a promise that never settles, or that took longer than the time limit.",
+    message: ({ plugin, hook, why, seconds }) =>
+      why === "never"
+        ? `The plugin "${plugin}" never finishes ${hook}: it awaits a promise that nothing will settle.`
+        : `The plugin "${plugin}" did not finish ${hook} within ${seconds} s.`,
+    hint: () =>
+      "Check that the hook resolves or rejects its promise on every path. KILN_TIME_LIMIT=<seconds> sets the limit.",
+  }),
   TooManyFiles: define<{ path: string; operation: string }>({
     code: "KILN_FS_LIMIT",
     title: "The system's file limits were reached",

@@ -1,7 +1,7 @@
 import { KilnError, catalog } from "../errors/index.js";
 import type { SourceLogger } from "../content/index.js";
 import type { HookName, KilnPlugin, PluginHooks } from "./plugin.js";
-import { thrownReason } from "../support/index.js";
+import { settleWithin, thrownReason, timeLimitSeconds } from "../support/index.js";
 
 type HookContext<H extends HookName> = Omit<Parameters<NonNullable<PluginHooks[H]>>[0], "logger">;
 
@@ -20,7 +20,10 @@ export interface PluginRunner {
 export function createPluginRunner(
   plugins: readonly KilnPlugin[],
   logger: SourceLogger,
+  /** Ctrl-C stops waiting for a hook; none runs longer than `timeLimitSeconds()`. */
+  signal?: AbortSignal,
 ): PluginRunner {
+  const seconds = timeLimitSeconds();
   const loggers = new Map(plugins.map((plugin) => [plugin, prefixed(plugin.name, logger)]));
   return {
     plugins,
@@ -29,8 +32,17 @@ export function createPluginRunner(
         const fn = plugin.hooks[hook] as ((context: unknown) => void | Promise<void>) | undefined;
         if (!fn) continue;
         try {
-          await fn({ ...context(plugin), logger: loggers.get(plugin)! });
+          await settleWithin(
+            Promise.resolve(fn({ ...context(plugin), logger: loggers.get(plugin)! })),
+            {
+              limitMs: seconds * 1000,
+              signal,
+              onLimit: (why) =>
+                new KilnError(catalog.HookTimedOut({ plugin: plugin.name, hook, why, seconds })),
+            },
+          );
         } catch (error) {
+          if (signal?.aborted && error === signal.reason) throw error;
           if (error instanceof KilnError) {
             error.message = `${error.message} (in plugin ${plugin.name}, hook ${hook})`;
             throw error;

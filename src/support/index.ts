@@ -8,3 +8,4 @@ export { servedFile, withBasePath } from "./site-paths.js";
 export { publishedBytes, sanitizeSvg } from "./sanitize-svg.js";
 export { thrownReason } from "./thrown-reason.js";
 export { urlGlob } from "./url-glob.js";
+export { settleWithin, timeLimitSeconds, type SettleWithinOptions } from "./settle-within.js";
