@@ -16,6 +16,7 @@ import { assertSafeOutDir, cacheDirOf, resolveProjectPaths, resolveRoot } from "
 import { planIncremental } from "./incremental-plan.js";
 import { renderRoutes } from "./render-routes.js";
 import { writePluginOutputs } from "./plugin-outputs.js";
+import { measureOutput } from "./measure-output.js";
 import { verifyOutput } from "./verify-build.js";
 import { createStaging, recoverInterruptedSwap } from "./staging.js";
 
@@ -155,8 +156,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
         workers: 0,
         pages: table.routes.length,
         reused: plan.reused.size,
-        files: table.routes.length + current.publicFiles + current.otherFiles,
-        bytes: plan.reusedBytes + current.publicBytes,
+        ...(await measureOutput(paths.outDir)),
         seconds: (performance.now() - started) / 1000,
       };
     }
@@ -219,13 +219,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
         workers: rendered.workers,
         pages: table.routes.length,
         reused: plan.reused.size,
-        files:
-          table.routes.length +
-          publicFiles.copied +
-          assets.files +
-          rendered.assetFiles +
-          extra.files,
-        bytes: rendered.bytes + plan.reusedBytes + publicFiles.bytes + assets.bytes + extra.bytes,
+        ...(await measureOutput(paths.outDir)),
         seconds: (performance.now() - started) / 1000,
       };
     } catch (error) {
