@@ -38,6 +38,8 @@ export type Command =
       dir: string | undefined;
       template: string | undefined;
       force: boolean;
+      /** Undefined when not given: asked on a terminal. */
+      url: string | undefined;
       debug: boolean;
     }
   | { name: "help" }
@@ -62,6 +64,7 @@ Options:
   --template <name>
                  init: the starter, blog, docs or minimal
   --force        init: write into a folder that is not empty (its other files stay)
+  --url          init: the site's address, https://example.org (sitemap, feeds, canonical links)
   --out <dir>    Output folder, relative to root (default: the config's outDir, "dist")
   --offline      build, check: remote sources use only their cache in .kiln/, no network
   --port <n>     Port for serve (default: 4173) or dev (default: 4321, or the next free one)
@@ -97,6 +100,7 @@ export function parseCommand(argv: readonly string[]): Command {
         "dry-run": { type: "boolean", default: false },
         "max-deletes": { type: "string" },
         template: { type: "string" },
+        url: { type: "string" },
         force: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
@@ -112,7 +116,14 @@ export function parseCommand(argv: readonly string[]): Command {
   if (name === "merge") return parseMerge(positionals.slice(1), values.out, values.debug);
   if (name === "init" && extra.length === 0) {
     const dir = positionals[1];
-    return { name, dir, template: values.template, force: values.force, debug: values.debug };
+    return {
+      name,
+      dir,
+      template: values.template,
+      force: values.force,
+      url: values.url,
+      debug: values.debug,
+    };
   }
   if (extra.length > 0)
     throw new KilnError(catalog.UsageInvalid({ problem: `unexpected argument "${extra[0]}"` }));
