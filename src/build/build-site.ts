@@ -17,6 +17,7 @@ import { planIncremental } from "./incremental-plan.js";
 import { renderRoutes } from "./render-routes.js";
 import { writePluginOutputs } from "./plugin-outputs.js";
 import { measureOutput } from "./measure-output.js";
+import { siteUrlNotice } from "./site-url-notice.js";
 import { verifyOutput } from "./verify-build.js";
 import { createStaging, recoverInterruptedSwap } from "./staging.js";
 
@@ -137,6 +138,8 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
       configModule: configUrl && configFile ? { url: configUrl, file: configFile } : undefined,
     });
     const table = selectShard(fullTable, options.shard);
+    const noUrl = siteUrlNotice(config);
+    if (noUrl) options.logger.warn(noUrl);
 
     const pagesByFile = new Map(pages.map((p) => [p.page.file, p]));
     const plan = await planIncremental({
