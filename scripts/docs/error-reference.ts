@@ -4,7 +4,7 @@
  * heading (and so one anchor, `#kiln_config_invalid`) per code. `formatError` prints a link
  * to that anchor under every error.
  */
-import { DOCS_URL, catalog, type CatalogEntry } from "../../src/errors/index.js";
+import { DOCS_DIR, catalog, type CatalogEntry } from "../../src/errors/index.js";
 import { escapeText, generatedNotice } from "./markdown-text.js";
 
 export function errorReference(): string {
@@ -67,14 +67,14 @@ function placeholders(label = "{value}"): never {
 }
 
 /**
- * A hint's link to another docs page (`${DOCS_URL}/config/`) as a relative link, which the
- * docs build's link check then proves leads to a page.
+ * A hint's link to another docs page (`docsPage("config")`, its file in the package) as a
+ * relative link, which the docs build's link check then proves leads to a page.
  */
 function linkDocs(text: string): string {
-  const prefix = DOCS_URL.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const prefix = DOCS_DIR.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return text.replace(
-    new RegExp(`${prefix}(/[a-z0-9-]+/)`, "g"),
-    (_match, page: string) => `[${page}](..${page})`,
+    new RegExp(`${prefix}/([a-z0-9-]+)\\.md`, "g"),
+    (_match, page: string) => `[/${page}/](../${page}/)`,
   );
 }
 

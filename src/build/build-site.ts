@@ -16,6 +16,8 @@ import { assertSafeOutDir, cacheDirOf, resolveProjectPaths, resolveRoot } from "
 import { planIncremental } from "./incremental-plan.js";
 import { renderRoutes } from "./render-routes.js";
 import { writePluginOutputs } from "./plugin-outputs.js";
+import { measureOutput } from "./measure-output.js";
+import { siteUrlNotice } from "./site-url-notice.js";
 import { verifyOutput } from "./verify-build.js";
 import { createStaging, recoverInterruptedSwap } from "./staging.js";
 
@@ -156,6 +158,8 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
       signal: options.signal,
     });
     const table = selectShard(fullTable, options.shard);
+    const noUrl = siteUrlNotice(config);
+    if (noUrl) options.logger.warn(noUrl);
 
     const pagesByFile = new Map(pages.map((p) => [p.page.file, p]));
     const plan = await planIncremental({
@@ -175,8 +179,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
         workers: 0,
         pages: table.routes.length,
         reused: plan.reused.size,
-        files: table.routes.length + current.publicFiles + current.otherFiles,
-        bytes: plan.reusedBytes + current.publicBytes,
+        ...(await measureOutput(paths.outDir)),
         seconds: (performance.now() - started) / 1000,
       };
     }
@@ -243,13 +246,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
         workers: rendered.workers,
         pages: table.routes.length,
         reused: plan.reused.size,
-        files:
-          table.routes.length +
-          publicFiles.copied +
-          assets.files +
-          rendered.assetFiles +
-          extra.files,
-        bytes: rendered.bytes + plan.reusedBytes + publicFiles.bytes + assets.bytes + extra.bytes,
+        ...(await measureOutput(paths.outDir)),
         seconds: (performance.now() - started) / 1000,
       };
     } catch (error) {

@@ -174,7 +174,11 @@ function allInvalid(errors: readonly KilnError[], root: string): KilnError | und
     })
     .sort();
   return new KilnError(
-    catalog.EntriesInvalid({ count: errors.length, list: list.join("\n") }),
+    // An entry with two problems is one entry: it counts once, and each problem has its line.
+    catalog.EntriesInvalid({
+      count: new Set(errors.map((error) => error.location?.file ?? error.message)).size,
+      list: list.join("\n"),
+    }),
     errors[0]!.location,
   );
 }

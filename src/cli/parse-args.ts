@@ -38,6 +38,8 @@ export type Command =
       dir: string | undefined;
       template: string | undefined;
       force: boolean;
+      /** Undefined when not given: asked on a terminal. */
+      url: string | undefined;
       debug: boolean;
     }
   | { name: "help" }
@@ -62,6 +64,7 @@ Options:
   --template <name>
                  init: the starter, blog, docs or minimal
   --force        init: write into a folder that is not empty (its other files stay)
+  --url          init: the site's address, https://example.org (sitemap, feeds, canonical links)
   --out <dir>    Output folder, relative to root (default: the config's outDir, "dist")
   --format json  check: print every problem as one JSON object on stdout (for CI annotations)
   --offline      build, check: remote sources use only their cache in .kiln/, no network
@@ -99,6 +102,7 @@ export function parseCommand(argv: readonly string[]): Command {
         "max-deletes": { type: "string" },
         template: { type: "string" },
         format: { type: "string" },
+        url: { type: "string" },
         force: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
@@ -114,7 +118,14 @@ export function parseCommand(argv: readonly string[]): Command {
   if (name === "merge") return parseMerge(positionals.slice(1), values.out, values.debug);
   if (name === "init" && extra.length === 0) {
     const dir = positionals[1];
-    return { name, dir, template: values.template, force: values.force, debug: values.debug };
+    return {
+      name,
+      dir,
+      template: values.template,
+      force: values.force,
+      url: values.url,
+      debug: values.debug,
+    };
   }
   if (extra.length > 0)
     throw new KilnError(catalog.UsageInvalid({ problem: `unexpected argument "${extra[0]}"` }));

@@ -7,6 +7,7 @@ interface InitCommand {
   dir: string | undefined;
   template: string | undefined;
   force: boolean;
+  url?: string | undefined;
 }
 
 export interface InitStreams {
@@ -22,15 +23,15 @@ export async function runInit(
   command: InitCommand,
   streams: InitStreams = { input: process.stdin, output: process.stdout },
 ): Promise<number> {
-  let { dir, template } = command;
-  if (dir === undefined || template === undefined) {
+  let { dir, template, url } = command;
+  if (dir === undefined || template === undefined || url === undefined) {
     if (streams.input.isTTY) {
-      const answers = await askInitOptions({ dir, template }, streams);
+      const answers = await askInitOptions({ dir, template, url }, streams);
       if (!answers) {
         streams.output.write("\nkiln init stopped; nothing was written.\n");
         return 130;
       }
-      ({ dir, template } = answers);
+      ({ dir, template, url } = answers);
     } else if (template === undefined) {
       throw new KilnError(
         catalog.InitNeedsFlags({
@@ -39,7 +40,15 @@ export async function runInit(
       );
     }
   }
-  const result = await initProject({ dir: dir ?? ".", template, force: command.force });
+  if (url === "") url = undefined;
+  if (url !== undefined && !isSiteUrl(url)) {
+    throw new KilnError(
+      catalog.UsageInvalid({
+        problem: `--url "${url}" is not an http(s) address such as https://example.org`,
+      }),
+    );
+  }
+  const result = await initProject({ dir: dir ?? ".", template, force: command.force, url });
   const where = path.relative(process.cwd(), result.root);
   const cd = where === "" ? [] : [`  cd ${/\s/.test(where) ? JSON.stringify(where) : where}`];
   streams.output.write(
@@ -50,6 +59,12 @@ export async function runInit(
       ...cd,
       "  npm install",
       "  npx kiln dev",
+      ...(url === undefined
+        ? [
+            "",
+            "No site URL given: set site.url in kiln.config.ts for a sitemap, feeds and canonical links.",
+          ]
+        : []),
       "",
     ].join("\n"),
   );
@@ -61,9 +76,9 @@ export async function runInit(
  * Undefined when the user leaves (Ctrl-C, or the input ends) before answering.
  */
 export async function askInitOptions(
-  given: { dir: string | undefined; template: string | undefined },
+  given: { dir: string | undefined; template: string | undefined; url?: string | undefined },
   streams: InitStreams,
-): Promise<{ dir: string; template: string } | undefined> {
+): Promise<{ dir: string; template: string; url: string } | undefined> {
   const prompt = createInterface({ input: streams.input, output: streams.output });
   // Lines read from the iterator are buffered, so answers typed (or piped) ahead are kept;
   // Ctrl-C or the end of the input ends it, where question() would wait forever.
@@ -90,8 +105,23 @@ export async function askInitOptions(
       if (answer === undefined) return undefined;
       template = answer || TEMPLATES[0].name;
     }
-    return { dir, template };
+    let url = given.url;
+    if (url === undefined) {
+      const answer = await ask("Site URL, such as https://example.org (Enter: set it later): ");
+      if (answer === undefined) return undefined;
+      url = answer;
+    }
+    return { dir, template, url };
   } finally {
     prompt.close();
+  }
+}
+
+function isSiteUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === "https:" || url.protocol === "http:";
+  } catch {
+    return false;
   }
 }

@@ -9,8 +9,10 @@ import type { ContentStore } from "./store.js";
 /**
  * Runs each collection's schema over its entries and keeps the schema's output (defaults,
  * coerced dates, transforms). The first failure is thrown at the field's line; with
- * `onInvalid` (`kiln check`, which lists every problem) each failure goes there instead and
- * the entry keeps its data as written.
+ * `onInvalid` (`kiln build` and `kiln check`, which list every problem) every problem of
+ * every entry goes there, and an invalid entry leaves the store: a page rendered from its
+ * data as written would fail again on a wrong type (a date that is a string), burying the
+ * entry's own errors under the page's.
  */
 export async function validateEntries(
   store: ContentStore,
@@ -30,9 +32,11 @@ export async function validateEntries(
         store.replace(withData(entry, result.value as Record<string, unknown>));
         continue;
       }
-      const error = entryError(entry, name, result.issues[0]!);
-      if (!onInvalid) throw error;
-      onInvalid(error);
+      if (!onInvalid) throw entryError(entry, name, result.issues[0]!);
+      // All of an entry's problems in one run: a missing field and a wrong tag list are
+      // fixed together, not one build at a time.
+      for (const issue of result.issues) onInvalid(entryError(entry, name, issue));
+      store.delete(entry);
     }
   }
 }

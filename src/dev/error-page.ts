@@ -27,7 +27,9 @@ export function renderErrorPage(error: unknown, root: string): string {
     frame ? `<pre class="frame">${escapeText(frame)}</pre>` : "",
     hint ? `<p class="hint">hint: ${escapeText(hint)}</p>` : "",
     known
-      ? `<p><a href="${escapeText(errorDocsUrl(code))}">${escapeText(code)} in the error reference</a></p>`
+      ? // The reference is a file of the installed package, which a page served over http
+        // cannot link to (browsers refuse file: links there): it is named for the editor.
+        `<p>${escapeText(code)} in the error reference: <code>${escapeText(errorDocsUrl(code))}</code></p>`
       : "",
     "<p>Fix the file and save: this page reloads by itself.</p>",
   ];

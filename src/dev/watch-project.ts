@@ -1,6 +1,7 @@
 import path from "node:path";
 import { watch } from "chokidar";
 import { isInside } from "../support/index.js";
+import { isEditorTempFile } from "./editor-temp-file.js";
 
 export interface ProjectWatcher {
   close(): Promise<void>;
@@ -10,7 +11,8 @@ export interface ProjectWatcher {
  * Watches the project for edits, skipping what Kiln itself writes (the output, `.kiln/`, the
  * output's versions and a `kiln build`'s new version beside it, `.dist.kiln-*`, wherever the
  * output folder is) and what no page reads (`node_modules`, `.git`
- * and every other dot entry at the top of the project). Changes arriving within a few
+ * and every other dot entry at the top of the project), nor editors' temporary and swap files
+ * (`isEditorTempFile`). Changes arriving within a few
  * milliseconds of each other (an editor's save, a `git checkout`) come as one batch.
  */
 export function watchProject(
@@ -28,7 +30,8 @@ export function watchProject(
     followSymlinks: false,
     ignored: (file: string) =>
       skipped.some((dir) => isInside(dir, file) || isVersionOf(dir, file)) ||
-      isDotEntryOfRoot(root, file),
+      isDotEntryOfRoot(root, file) ||
+      isEditorTempFile(file),
   });
   let batch = new Set<string>();
   let timer: NodeJS.Timeout | undefined;

@@ -1,4 +1,4 @@
-import { DOCS_URL } from "./docs-url.js";
+import { docsPage } from "./docs-url.js";
 import { define } from "./define-error.js";
 
 /** The errors of `kiln deploy`, object storage and the remote build cache. Part of `catalog` (catalog.ts). */
@@ -98,7 +98,7 @@ export const deployErrors = {
     cause: "`kiln deploy` uploads to the bucket in the config's `deploy.s3`, and there is none.",
     message: () => "The config has no `deploy.s3` section, so `kiln deploy` has no bucket.",
     hint: () =>
-      `Add \`deploy: { s3: { bucket: "my-site", region: "eu-west-1" } }\` to kiln.config.ts (see ${DOCS_URL}/deploy/).`,
+      `Add \`deploy: { s3: { bucket: "my-site", region: "eu-west-1" } }\` to kiln.config.ts (see ${docsPage("deploy")}).`,
   }),
   DeployTooManyDeletes: define<{ count: number; max: number }>({
     code: "KILN_DEPLOY_MAX_DELETES",

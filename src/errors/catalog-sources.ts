@@ -1,4 +1,4 @@
-import { DOCS_URL } from "./docs-url.js";
+import { docsPage } from "./docs-url.js";
 import { define } from "./define-error.js";
 
 /** The errors of remote sources (src/sources). Part of `catalog` (catalog.ts). */
@@ -107,7 +107,7 @@ export const sourceErrors = {
     title: "A source's options are invalid",
     cause: "The options given to a source are incomplete or contradictory.",
     message: ({ source, problem }) => `Source "${source}" is misconfigured: ${problem}.`,
-    hint: () => `See ${DOCS_URL}/sources/ for each source's options.`,
+    hint: () => `See ${docsPage("sources")} for each source's options.`,
   }),
   SourceReadsCycle: define<{ cycle: string }>({
     code: "KILN_SOURCE_READS_CYCLE",

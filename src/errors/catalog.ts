@@ -12,7 +12,7 @@ import { renderErrors } from "./catalog-render.js";
 import { sourceErrors } from "./catalog-sources.js";
 import { systemErrors } from "./catalog-system.js";
 import { define } from "./define-error.js";
-import { DOCS_URL } from "./docs-url.js";
+import { docsPage } from "./docs-url.js";
 
 export type { CatalogEntry, ErrorDetails } from "./define-error.js";
 
@@ -31,7 +31,7 @@ export const catalog = {
     cause:
       "The config's default export is validated against Kiln's config schema; a value of the wrong type or out of its range is refused, with the key's path and its line in the config.",
     message: ({ field, problem }) => `Config field \`${field}\` is invalid: ${problem}.`,
-    hint: () => `See the config reference, ${DOCS_URL}/config/, for every key and its type.`,
+    hint: () => `See the config reference, ${docsPage("config")}, for every key and its type.`,
   }),
   ConfigKeyUnknown: define<{ field: string; suggestion: string | undefined }>({
     code: "KILN_CONFIG_KEY_UNKNOWN",
@@ -42,7 +42,7 @@ export const catalog = {
     hint: ({ suggestion }) =>
       suggestion
         ? `Did you mean \`${suggestion}\`?`
-        : `See the config reference, ${DOCS_URL}/config/, for every key and its type.`,
+        : `See the config reference, ${docsPage("config")}, for every key and its type.`,
   }),
   OutDirUnsafe: define<{ outDir: string; reason: string }>({
     code: "KILN_OUTDIR_UNSAFE",

@@ -9,4 +9,4 @@ export {
   type FormatErrorOptions,
 } from "./format-error.js";
 export { fromSystemError } from "./system-error.js";
-export { DOCS_URL, errorDocsUrl } from "./docs-url.js";
+export { DOCS_DIR, docsPage, errorDocsUrl } from "./docs-url.js";

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { cp, mkdir, readFile, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { KilnError, catalog } from "../errors/index.js";
 import {
   TEMPLATE_NAMES,
@@ -20,6 +21,8 @@ export interface InitOptions {
    * folder holding only `.git` counts as empty.
    */
   force?: boolean;
+  /** The site's address, written as `site.url` (sitemap, feeds and canonical links need it). */
+  url?: string | undefined;
 }
 
 export interface InitResult {
@@ -30,6 +33,12 @@ export interface InitResult {
 }
 
 /** Files every project gets whatever its template, besides the template's own. */
+/**
+ * What a folder may hold and still be started in without --force: what `npm init` and
+ * `npm install kiln-ssg` leave (the docs' way in). Their package.json is merged, not replaced.
+ */
+const ALLOWED = new Set([".git", "package.json", "package-lock.json", "node_modules"]);
+
 const GITIGNORE = ["node_modules", "dist", ".kiln", ".dist.kiln-out-*", ".kiln-build.lock", ""];
 
 /**
@@ -44,7 +53,7 @@ export async function initProject(options: InitOptions): Promise<InitResult> {
   }
   const root = path.resolve(options.dir);
   const existing = await listExisting(root);
-  const blocking = existing?.filter((name) => name !== ".git") ?? [];
+  const blocking = existing?.filter((name) => !ALLOWED.has(name)) ?? [];
   if (blocking.length > 0 && !options.force) {
     throw new KilnError(catalog.InitFolderNotEmpty({ folder: root, entries: blocking }));
   }
@@ -52,17 +61,23 @@ export async function initProject(options: InitOptions): Promise<InitResult> {
   await mkdir(parent, { recursive: true });
   const staging = path.join(parent, `.${path.basename(root)}.kiln-init-${randomUUID()}`);
   try {
-    await writeTemplate(template, staging, path.basename(root));
+    await writeTemplate(template, staging, {
+      folderName: path.basename(root),
+      existingPackage: await readExistingPackage(root),
+      url: options.url,
+    });
     const files = await listFiles(staging);
     if (existing === undefined) {
       await rename(staging, root);
     } else {
       // The folder stays the same folder: it may be the shell's current one (`kiln init .`).
       await cp(staging, root, { recursive: true, force: true }).catch(async (error: unknown) => {
-        // In a folder that was empty (or held only .git) every name written is ours.
+        // In a folder that was empty (or held only .git, npm's files) every other name is ours.
         if (blocking.length === 0) {
-          for (const name of await readdir(staging))
-            await rm(path.join(root, name), { recursive: true, force: true });
+          for (const name of await readdir(staging)) {
+            if (!ALLOWED.has(name))
+              await rm(path.join(root, name), { recursive: true, force: true });
+          }
         }
         throw error;
       });
@@ -93,7 +108,11 @@ async function listExisting(root: string): Promise<string[] | undefined> {
 async function writeTemplate(
   template: TemplateName,
   into: string,
-  folderName: string,
+  project: {
+    folderName: string;
+    existingPackage: Record<string, unknown> | undefined;
+    url?: string | undefined;
+  },
 ): Promise<void> {
   const from = templateFolder(template);
   await cp(from, into, {
@@ -101,10 +120,52 @@ async function writeTemplate(
     filter: (source) => isTemplateFile(path.relative(from, source).split(path.sep).join("/")),
   });
   await writeFile(path.join(into, ".gitignore"), GITIGNORE.join("\n"));
-  await writeFile(
-    path.join(into, "package.json"),
-    `${JSON.stringify(await projectPackage(folderName), null, 2)}\n`,
-  );
+  const fresh = await projectPackage(project.folderName);
+  const merged = project.existingPackage ? mergePackage(project.existingPackage, fresh) : fresh;
+  await writeFile(path.join(into, "package.json"), `${JSON.stringify(merged, null, 2)}\n`);
+  if (project.url !== undefined) await writeSiteUrl(path.join(into, "kiln.config.ts"), project.url);
+}
+
+/**
+ * The folder's own package.json with what the template needs added: its name, scripts and
+ * dependencies win, so a working `kiln-ssg` dependency (a tarball, a path) is never replaced.
+ */
+function mergePackage(existing: Record<string, unknown>, fresh: Record<string, unknown>): object {
+  const section = (key: string) => ({
+    ...(fresh[key] as Record<string, string> | undefined),
+    ...(existing[key] as Record<string, string> | undefined),
+  });
+  return {
+    ...fresh,
+    ...existing,
+    type: "module",
+    scripts: section("scripts"),
+    dependencies: section("dependencies"),
+    devDependencies: section("devDependencies"),
+  };
+}
+
+async function readExistingPackage(root: string): Promise<Record<string, unknown> | undefined> {
+  const text = await readFile(path.join(root, "package.json"), "utf8").catch(ignoreMissing);
+  if (text === undefined) return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    if (value && typeof value === "object" && !Array.isArray(value))
+      return value as Record<string, unknown>;
+  } catch {
+    // Not JSON: written over like any other template file, which --force allows.
+  }
+  return undefined;
+}
+
+/** Sets `site.url` in the template's config: replaces the example's, or adds it first. */
+async function writeSiteUrl(configFile: string, url: string): Promise<void> {
+  const text = await readFile(configFile, "utf8");
+  const line = `url: ${JSON.stringify(url)},`;
+  const replaced = /^(\s*)url: "[^"]*",/m.test(text)
+    ? text.replace(/^(\s*)url: "[^"]*",/m, (_match, indent: string) => `${indent}${line}`)
+    : text.replace(/^(\s*)site: \{\n/m, (match, indent: string) => `${match}${indent}  ${line}\n`);
+  await writeFile(configFile, replaced);
 }
 
 interface KilnPackage {
@@ -115,9 +176,10 @@ interface KilnPackage {
 }
 
 /** The new project's package.json: Kiln at its own version, Preact and TypeScript as Kiln's. */
-async function projectPackage(folderName: string): Promise<object> {
+async function projectPackage(folderName: string): Promise<Record<string, unknown>> {
+  const kilnRoot = fileURLToPath(new URL("../..", import.meta.url));
   const kiln = JSON.parse(
-    await readFile(new URL("../../package.json", import.meta.url), "utf8"),
+    await readFile(path.join(kilnRoot, "package.json"), "utf8"),
   ) as KilnPackage;
   return {
     name: packageName(folderName),
@@ -132,11 +194,21 @@ async function projectPackage(folderName: string): Promise<object> {
     },
     engines: kiln.engines,
     dependencies: {
-      "kiln-ssg": `^${kiln.version}`,
+      "kiln-ssg": kilnDependency(kilnRoot, kiln.version),
       preact: kiln.dependencies["preact"],
     },
     devDependencies: { typescript: kiln.devDependencies["typescript"] },
   };
+}
+
+/**
+ * Kiln as the new project installs it: the registry's version when this Kiln was installed
+ * from a package (it sits in a node_modules folder), else the checkout it runs from, by path:
+ * kiln-ssg is not published yet, so `^0.1.0` would fail `npm install` with a 404.
+ */
+function kilnDependency(kilnRoot: string, version: string): string {
+  if (kilnRoot.split(path.sep).includes("node_modules")) return `^${version}`;
+  return `file:${kilnRoot.replace(/[\\/]$/, "")}`;
 }
 
 /** An npm package name from a folder name: lower case, only the characters npm allows. */

@@ -10,13 +10,11 @@ export function feedsPlugin(): KilnPlugin {
   return definePlugin({
     name: "kiln:feeds",
     hooks: {
-      "kiln:output": async ({ config, routes, entries, renderEntry, writeFile, logger }) => {
+      "kiln:output": async ({ config, routes, entries, renderEntry, writeFile }) => {
         if (config.feeds.length === 0) return;
         const siteUrl = siteRoot(config.site);
-        if (!siteUrl) {
-          logger.warn("no feeds written: set site.url in the config, feeds need absolute URLs");
-          return;
-        }
+        // The build's one warning without site.url names the feeds (src/build/site-url-notice.ts).
+        if (!siteUrl) return;
         for (const feed of config.feeds) {
           const prefix = feed.dir === "" ? "" : `${feed.dir.replace(/\/$/, "")}/`;
           const title = feed.title ?? config.site.title;

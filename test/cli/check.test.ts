@@ -38,7 +38,7 @@ describe("kiln check", () => {
       // The link to a page that does not exist, found on the site built into a temp folder.
       assert.match(stderr, /error KILN_LINKS_BROKEN: 1 link in the built site leads nowhere/);
       assert.match(stderr, /"\/nowhere\/"/);
-      assert.match(stderr, /see: https:\/\/\S+\/errors\/#kiln_type_error/);
+      assert.match(stderr, /see: \S+\/errors\.md#kiln_type_error/);
       assert.match(result.stdout, /kiln check: 4 problems: 1 type error, 2 invalid entries/);
       // The project's own output is neither written nor needed.
       assert.deepEqual(await project.files().catch(() => []), []);

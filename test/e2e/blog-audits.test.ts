@@ -90,13 +90,14 @@ describe(
       assert.deepEqual(inaccessible, []);
     });
 
-    it("scores 100 in Lighthouse's four categories on the home page and a post", async () => {
+    it("passes Lighthouse's audits that do not depend on time on the home page and a post", async () => {
       const urls = ["", "posts/markdown-tour/"].map((file) => `${nginx.url}${file}`);
       const reports = await lighthouseReports(urls);
       for (const [i, report] of reports.entries()) {
         assert.deepEqual(
-          report.scores,
-          { performance: 100, accessibility: 100, "best-practices": 100, seo: 100 },
+          // The audits that do not depend on time; the performance score is the bench's.
+          report.timeless,
+          [],
           `${urls[i]}: ${report.failing.join("; ")}`,
         );
       }

@@ -39,7 +39,10 @@ describe("kiln init", () => {
         dependencies: Record<string, string>;
       };
       assert.equal(pkg.name, `new-${template}`);
-      assert.equal(pkg.dependencies["kiln-ssg"], `^${kiln.version}`);
+      // Run from the checkout, the project depends on the checkout: kiln-ssg is not published
+      // yet, so `^${kiln.version}` would fail `npm install` with a 404 (issue 23).
+      assert.equal(pkg.dependencies["kiln-ssg"], `file:${REPO.replace(/[\\/]$/, "")}`);
+      assert.ok(kiln.version);
       const ignored = (await readFile(path.join(dir, ".gitignore"), "utf8")).split("\n");
       for (const entry of ["dist", ".kiln", ".dist.kiln-out-*", ".kiln-build.lock", "node_modules"])
         assert.ok(ignored.includes(entry), `.gitignore lacks ${entry}`);
@@ -139,8 +142,13 @@ describe("kiln init", () => {
     output.on("data", (chunk: Buffer) => (shown += chunk.toString()));
     const answers = askInitOptions({ dir: undefined, template: undefined }, { input, output });
     // Both answers at once, as when typed ahead or piped: neither is lost.
-    input.write("my-docs\ndocs\n");
-    assert.deepEqual(await answers, { dir: "my-docs", template: "docs" });
+    input.write("my-docs\ndocs\nhttps://docs.example.org\n");
+    assert.deepEqual(await answers, {
+      dir: "my-docs",
+      template: "docs",
+      url: "https://docs.example.org",
+    });
+    assert.match(shown, /Site URL/);
     assert.match(shown, /Project folder \(my-site\): /);
     assert.match(shown, /blog +posts with tags/);
 
@@ -152,8 +160,8 @@ describe("kiln init", () => {
         output: new PassThrough(),
       },
     );
-    defaults.write("\n\n");
-    assert.deepEqual(await taken, { dir: "my-site", template: "blog" });
+    defaults.write("\n\n\n");
+    assert.deepEqual(await taken, { dir: "my-site", template: "blog", url: "" });
 
     const ended = new PassThrough();
     const left = askInitOptions(
@@ -165,6 +173,62 @@ describe("kiln init", () => {
     );
     ended.end();
     assert.equal(await left, undefined, "the input ending stops init instead of hanging");
+  });
+
+  it("starts in a folder holding only package.json and node_modules, merging package.json", async () => {
+    const dir = path.join(temp, "npm-first");
+    await mkdir(path.join(dir, "node_modules"), { recursive: true });
+    const own = {
+      name: "my-own-name",
+      scripts: { lint: "eslint ." },
+      dependencies: { "kiln-ssg": "file:../kiln-ssg-0.1.0.tgz" },
+    };
+    await writeFile(path.join(dir, "package.json"), JSON.stringify(own));
+    for (const args of [[], ["--force"]]) {
+      const result = await runKiln(["init", dir, "--template", "minimal", ...args]);
+      assert.equal(result.code, 0, result.stderr);
+      const pkg = JSON.parse(await readFile(path.join(dir, "package.json"), "utf8")) as {
+        name: string;
+        scripts: Record<string, string>;
+        dependencies: Record<string, string>;
+      };
+      assert.equal(pkg.name, "my-own-name");
+      assert.equal(pkg.dependencies["kiln-ssg"], "file:../kiln-ssg-0.1.0.tgz");
+      assert.ok(pkg.dependencies["preact"]);
+      assert.equal(pkg.scripts["lint"], "eslint .");
+      assert.equal(pkg.scripts["build"], "kiln build");
+    }
+    assert.ok((await readdir(dir)).includes("node_modules"));
+  });
+
+  it("--url sets site.url in the starter's config; without it, says to set it later", async () => {
+    for (const template of ["docs", "blog"]) {
+      const dir = path.join(temp, `with-url-${template}`);
+      const result = await runKiln([
+        "init",
+        dir,
+        "--template",
+        template,
+        "--url",
+        "https://my.example",
+      ]);
+      assert.equal(result.code, 0, result.stderr);
+      const config = await readFile(path.join(dir, "kiln.config.ts"), "utf8");
+      assert.match(config, /site: \{\n\s+url: "https:\/\/my\.example",/);
+      assert.equal(config.match(/url: "/g)?.length, 1, config);
+    }
+    const bad = await runKiln([
+      "init",
+      path.join(temp, "bad-url"),
+      "--template",
+      "docs",
+      "--url",
+      "my.example",
+    ]);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /--url "my\.example" is not an http\(s\) address/);
+    const none = await runKiln(["init", path.join(temp, "no-url"), "--template", "docs"]);
+    assert.match(none.stdout, /set site\.url in kiln\.config\.ts/);
   });
 
   it("names the package after the folder, as npm allows", () => {

@@ -115,11 +115,8 @@ async function auditInBrowser(dist: string, search: { word: string; title: strin
     });
     await page.close();
     for (const report of await lighthouseReports([nginx.url, `${nginx.url}search/`])) {
-      assert.deepEqual(
-        report.scores,
-        { performance: 100, accessibility: 100, "best-practices": 100, seo: 100 },
-        report.failing.join("; "),
-      );
+      // The audits that do not depend on time; the performance score is the bench's.
+      assert.deepEqual(report.timeless, [], report.failing.join("; "));
     }
   } finally {
     await chromium.close();
