@@ -10,7 +10,7 @@ export function feedsPlugin(): KilnPlugin {
   return definePlugin({
     name: "kiln:feeds",
     hooks: {
-      "kiln:output": async ({ config, routes, entries, renderEntry, writeFile }) => {
+      "kiln:output": async ({ config, routes, entries, renderEntry, writeFile, logger }) => {
         if (config.feeds.length === 0) return;
         const siteUrl = siteRoot(config.site);
         // The build's one warning without site.url names the feeds (src/build/site-url-notice.ts).
