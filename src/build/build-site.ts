@@ -158,8 +158,9 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
       signal: options.signal,
     });
     const table = selectShard(fullTable, options.shard);
-    const noUrl = siteUrlNotice(config);
-    if (noUrl) options.logger.warn(noUrl);
+    // Said once the build has succeeded: a failing build's first line is its error.
+    const noUrl = table.routes.length > 0 ? siteUrlNotice(config) : undefined;
+    const sayNoUrl = () => void (noUrl && options.logger.warn(noUrl));
 
     const pagesByFile = new Map(pages.map((p) => [p.page.file, p]));
     const plan = await planIncremental({
@@ -174,6 +175,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
     });
     const current = await plan.currentOutput();
     if (current) {
+      sayNoUrl();
       return {
         outDir: paths.outDir,
         workers: 0,
@@ -241,6 +243,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
         await writeBuildGraph(paths.cacheDir, root, rendered.graph);
         await remoteCache.push();
       }
+      sayNoUrl();
       return {
         outDir: paths.outDir,
         workers: rendered.workers,

@@ -22,7 +22,7 @@ describe("islands in a built site", () => {
     const files = (await project.files()).filter((f) => f.startsWith("_kiln/"));
     assert.ok(files.length >= 4, files.join(", "));
     for (const file of files) {
-      assert.match(file, /^_kiln\/(islands|island-(Echo|Clicker)|chunk)-[A-Z0-9]{8}\.js$/);
+      assert.match(file, /^_kiln\/(islands|island-(Echo|Clicker|Filter)|chunk)-[A-Z0-9]{8}\.js$/);
       const code = await project.read(file);
       assert.ok(code.split("\n").length <= 3, `${file} is not minified`);
     }
