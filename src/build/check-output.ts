@@ -36,7 +36,7 @@ export async function checkOutput(options: {
         url: route.url,
         file: route.page.file,
         entries,
-        optOut: route.data["checks"] === false || entries.some(optsOut),
+        optOut: once(() => route.data["checks"] === false || entries.some(optsOut)),
       };
     });
   const problems = await runChecks({
@@ -70,6 +70,11 @@ function isEntry(value: unknown): value is EntryLike {
     origin !== null &&
     ("file" in origin || "url" in origin)
   );
+}
+
+function once(ask: () => boolean): () => boolean {
+  let answer: boolean | undefined;
+  return () => (answer ??= ask());
 }
 
 /**

@@ -11,8 +11,11 @@ export interface CheckedPage extends PageOrigin {
   /** Relative to the output folder. */
   outputPath: string;
   url: string;
-  /** `checks: false` in the page's or its entry's front matter: the page is not checked. */
-  optOut: boolean;
+  /**
+   * `checks: false` in the page's or its entry's front matter: the page's problems are not
+   * reported. A function, asked only of pages with a problem: it may read the entry's file.
+   */
+  optOut: () => boolean;
 }
 
 /** One problem at its owner, once, with every page it was seen on. */
@@ -44,12 +47,13 @@ export async function runChecks(options: RunChecksOptions): Promise<OwnedProblem
   const links = settings.enabled("links");
   const a11y = settings.enabled("a11y");
   if (!links && !a11y) return [];
-  const checked = options.pages.filter((page) => !page.optOut);
+  const checked = options.pages;
   const byPath = new Map(checked.map((page) => [page.outputPath, page]));
   const byUrl = new Map(checked.map((page) => [page.url, page]));
   const locate = createOwnerLocator(options.root);
   const groups = new Map<string, OwnedProblem>();
   const add = (page: CheckedPage, fact: PageFact, check: "links" | "a11y") => {
+    if (page.optOut()) return;
     const owner = locate(fact, page);
     const level = settings.levelOf(fact.rule, owner);
     if (level === false) return;
