@@ -9,6 +9,7 @@ import { deployErrors } from "./catalog-deploy.js";
 import { graphqlErrors } from "./catalog-graphql.js";
 import { initErrors } from "./catalog-init.js";
 import { renderErrors } from "./catalog-render.js";
+import { shardErrors } from "./catalog-shard.js";
 import { sourceErrors } from "./catalog-sources.js";
 import { systemErrors } from "./catalog-system.js";
 import { define } from "./define-error.js";
@@ -416,41 +417,7 @@ export const catalog = {
     hint: () =>
       "A component used in MDX must be imported in the file or exported as `components` by its layout.",
   }),
-  // Shards and merge (issue 5)
-  MergeNotShard: define<{ dir: string }>({
-    code: "KILN_MERGE_NOT_SHARD",
-    title: "Not a shard output",
-    cause:
-      "`kiln merge` joins the output folders of `kiln build --shard i/n`, each of which holds a .kiln-shard.json manifest; this folder has none.",
-    message: ({ dir }) => `${dir} has no shard manifest (.kiln-shard.json).`,
-    hint: () => "Pass the output folders of `kiln build --shard i/n`, one per shard.",
-  }),
-  MergeShardSet: define<{ problem: string }>({
-    code: "KILN_MERGE_SHARD_SET",
-    title: "Incomplete set of shards",
-    cause:
-      "The folders given to `kiln merge` are not one complete set of shards of one build: a shard is missing, given twice, or from another build.",
-    message: ({ problem }) => `The shards do not make one whole build: ${problem}.`,
-    hint: () => "Pass exactly one output of each shard 1/n … n/n of the same build.",
-  }),
-  MergeConflict: define<{ file: string; first: string; second: string }>({
-    code: "KILN_MERGE_CONFLICT",
-    title: "Two shards wrote different files at one path",
-    cause:
-      "Two shards wrote different bytes to the same path, which a deterministic build of one input never does: the shards were built from different inputs.",
-    message: ({ file, first, second }) =>
-      `${file} differs between ${first} and ${second}; the merged site cannot hold both.`,
-    hint: () => "Build every shard from the same commit and the same content.",
-  }),
-  MergeFileChanged: define<{ file: string; dir: string }>({
-    code: "KILN_MERGE_FILE_CHANGED",
-    title: "A shard file does not match its manifest",
-    cause:
-      "A shard's file no longer matches the hash in its manifest: it was changed or removed after the shard was built.",
-    message: ({ file, dir }) =>
-      `${file} in ${dir} is missing or changed since the shard was built.`,
-    hint: () => "Rebuild that shard, or pass its output folder as it was written.",
-  }),
+  ...shardErrors,
   // markdown images through the image pipeline (issue 7)
   MarkdownImageAltMissing: define<{ target: string }>({
     code: "KILN_IMAGE_ALT",
